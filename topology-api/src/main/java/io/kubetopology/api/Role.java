@@ -1,0 +1,13 @@
+package io.kubetopology.api;
+
+/** What a node does in the cluster. A node may have several roles. */
+public enum Role {
+  /** Runs kube-apiserver, kube-controller-manager and kube-scheduler as static pods. */
+  CONTROL_PLANE,
+  /** Runs workloads; joins with a worker JoinConfiguration. */
+  WORKER,
+  /** A dedicated etcd host of an external etcd topology. */
+  ETCD,
+  /** A dedicated host that runs the API load balancer. */
+  LOAD_BALANCER
+}
