@@ -1,6 +1,6 @@
 /**
- * Checks a cluster topology against the rules real HA clusters break on and reports every
- * problem at once, with the offending value and the fix.
+ * Checks a cluster topology against the rules real HA clusters break on and reports every problem
+ * at once, with the offending value and the fix.
  */
 module io.kubetopology.validate {
   requires transitive io.kubetopology.api;

@@ -1,0 +1,16 @@
+package io.kubetopology.validate;
+
+/**
+ * Where a {@link Rule} reports its findings. The collector fills in the rule id and severity, so a
+ * rule only says where, what and how to fix it.
+ */
+public interface FindingCollector {
+  /**
+   * Reports one finding.
+   *
+   * @param path the model path, such as {@code nodes[cp-2].address}
+   * @param message what is wrong, quoting the offending value; never a secret
+   * @param hint how to fix it
+   */
+  void report(String path, String message, String hint);
+}

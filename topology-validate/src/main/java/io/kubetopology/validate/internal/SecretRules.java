@@ -1,0 +1,84 @@
+package io.kubetopology.validate.internal;
+
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.Secret;
+import io.kubetopology.validate.FindingCollector;
+import io.kubetopology.validate.Rule;
+import io.kubetopology.validate.Severity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rules on given secrets. Their messages state lengths and formats only, never a value, because
+ * reports end up in logs and build output.
+ */
+final class SecretRules {
+  static final Rule VRRP_PASSWORD_TOO_LONG =
+      new SimpleRule(
+          "VRRP_PASSWORD_TOO_LONG",
+          "The VRRP password has at most 8 characters",
+          Severity.ERROR,
+          SecretRules::checkVrrpPassword);
+
+  static final Rule BOOTSTRAP_TOKEN_INVALID =
+      new SimpleRule(
+          "BOOTSTRAP_TOKEN_INVALID",
+          "The bootstrap token has kubeadm's format",
+          Severity.ERROR,
+          SecretRules::checkBootstrapToken);
+
+  static final Rule CERTIFICATE_KEY_INVALID =
+      new SimpleRule(
+          "CERTIFICATE_KEY_INVALID",
+          "The certificate key is 64 hex characters",
+          Severity.ERROR,
+          SecretRules::checkCertificateKey);
+
+  private SecretRules() {}
+
+  static List<Rule> all() {
+    return List.of(VRRP_PASSWORD_TOO_LONG, BOOTSTRAP_TOKEN_INVALID, CERTIFICATE_KEY_INVALID);
+  }
+
+  private static void checkVrrpPassword(ClusterTopology topology, FindingCollector findings) {
+    Optional<Secret> password = topology.secrets().vrrpPassword();
+    if (password.isPresent() && password.get().length() > 8) {
+      findings.report(
+          "secrets.vrrpPassword",
+          "the VRRP password has "
+              + password.get().length()
+              + " characters; keepalived uses"
+              + " only the first 8 and reports an error.",
+          "use a password of at most 8 characters, or leave it out to have one generated.");
+    }
+    if (password.isPresent() && !password.get().reveal().matches("[\\x21-\\x7e]+")) {
+      findings.report(
+          "secrets.vrrpPassword",
+          "the VRRP password contains spaces, quotes or non-printable characters.",
+          "use printable ASCII letters, digits and punctuation only.");
+    }
+  }
+
+  private static void checkBootstrapToken(ClusterTopology topology, FindingCollector findings) {
+    ClusterSecrets secrets = topology.secrets();
+    if (secrets.bootstrapToken().isPresent()
+        && !secrets.bootstrapToken().get().reveal().matches("[a-z0-9]{6}\\.[a-z0-9]{16}")) {
+      findings.report(
+          "secrets.bootstrapToken",
+          "the bootstrap token does not match [a-z0-9]{6}.[a-z0-9]{16}.",
+          "create one with 'kubeadm token generate', or leave it out to have one generated.");
+    }
+  }
+
+  private static void checkCertificateKey(ClusterTopology topology, FindingCollector findings) {
+    Optional<Secret> key = topology.secrets().certificateKey();
+    if (key.isPresent() && !key.get().reveal().matches("[0-9a-fA-F]{64}")) {
+      findings.report(
+          "secrets.certificateKey",
+          "the certificate key is not 64 hex characters (a 32-byte AES key).",
+          "create one with 'kubeadm certs certificate-key', or leave it out to have one"
+              + " generated.");
+    }
+  }
+}
