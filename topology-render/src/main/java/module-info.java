@@ -1,6 +1,6 @@
 /**
- * Renders a validated cluster topology into a bundle: kubeadm configuration, static pods,
- * haproxy and keepalived files for every node, with a manifest and a runbook.
+ * Renders a validated cluster topology into a bundle: kubeadm configuration, static pods, haproxy
+ * and keepalived files for every node, with a manifest and a runbook.
  */
 module io.kubetopology.render {
   requires transitive io.kubetopology.api;

@@ -119,8 +119,12 @@ public final class IpAddress implements Comparable<IpAddress> {
     if (!text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
       throw invalid(text);
     }
+    if (text.charAt(0) == '.') {
+      // The JDK treats text that starts with '.' as a host name and resolves it, even with ':'.
+      throw invalid(text);
+    }
     try {
-      // A literal containing ':' is parsed as IPv6 by the JDK without any name lookup.
+      // A literal that starts with a hex digit or ':' is parsed by the JDK without a name lookup.
       byte[] parsed = InetAddress.getByName(text).getAddress();
       if (parsed.length != 16) {
         throw invalid(text);

@@ -2,7 +2,10 @@ package io.kubetopology.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,6 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ValidationReport {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectWriter JSON_WRITER =
+      JSON.writer()
+          .with(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private final List<Finding> findings;
   private final List<Suppression> suppressions;
@@ -114,7 +123,7 @@ public final class ValidationReport {
           .put("path", suppression.path().orElse(null))
           .put("reason", suppression.reason());
     }
-    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    return JSON_WRITER.writeValueAsString(root) + "\n";
   }
 
   @Override

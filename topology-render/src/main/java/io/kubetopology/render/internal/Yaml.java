@@ -6,14 +6,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * The one YAML writer of the render module. Jackson mappers are thread safe once built, so a
- * single instance serves every renderer and thread.
+ * The one YAML writer of the render module. Jackson mappers are thread safe once built, so a single
+ * instance serves every renderer and thread.
  */
 public final class Yaml {
   private static final ObjectMapper MAPPER =
       YAMLMapper.builder()
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          // A name such as 123 or 1e3 must stay a string when kubeadm or kubelet reads it back.
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
@@ -21,8 +23,8 @@ public final class Yaml {
   private Yaml() {}
 
   /**
-   * Writes {@code value} (a fabric8 object, or maps, lists and scalars) as one YAML document
-   * ending in a newline. Map entries keep their insertion order.
+   * Writes {@code value} (a fabric8 object, or maps, lists and scalars) as one YAML document ending
+   * in a newline. Map entries keep their insertion order.
    */
   public static String write(Object value) {
     return MAPPER.writeValueAsString(value);

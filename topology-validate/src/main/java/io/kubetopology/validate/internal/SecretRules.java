@@ -52,7 +52,8 @@ final class SecretRules {
               + " only the first 8 and reports an error.",
           "use a password of at most 8 characters, or leave it out to have one generated.");
     }
-    if (password.isPresent() && !password.get().reveal().matches("[\\x21-\\x7e]+")) {
+    // Printable ASCII except space, ' and ", so the check matches what the message rejects.
+    if (password.isPresent() && !password.get().reveal().matches("[\\x21-\\x7e&&[^\"']]+")) {
       findings.report(
           "secrets.vrrpPassword",
           "the VRRP password contains spaces, quotes or non-printable characters.",

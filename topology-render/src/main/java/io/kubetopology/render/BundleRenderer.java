@@ -1,0 +1,75 @@
+package io.kubetopology.render;
+
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.render.internal.BundlePlanner;
+import io.kubetopology.render.internal.RenderRules;
+import io.kubetopology.validate.TopologyValidationException;
+import io.kubetopology.validate.TopologyValidator;
+import io.kubetopology.validate.ValidationReport;
+import java.security.SecureRandom;
+
+/**
+ * Validates a topology and renders its bundle. Stateless and thread safe: one renderer can render
+ * many clusters from many threads.
+ *
+ * <pre>{@code
+ * Bundle bundle = BundleRenderer.standard().render(topology);
+ * for (BundleFile file : bundle.files()) {
+ *   System.out.println(file.path());
+ * }
+ * }</pre>
+ */
+public final class BundleRenderer {
+  private final TopologyValidator validator;
+
+  private BundleRenderer(TopologyValidator validator) {
+    this.validator = validator;
+  }
+
+  /**
+   * Returns a renderer that validates with the standard rules plus the rules of what this renderer
+   * supports (Kubernetes versions, roles).
+   */
+  public static BundleRenderer standard() {
+    return withValidator(TopologyValidator.standard());
+  }
+
+  /**
+   * Returns a renderer that validates with {@code validator}, for custom rules or suppressions. The
+   * renderer's own rules are added to it, because a topology that breaks them cannot be rendered.
+   */
+  public static BundleRenderer withValidator(TopologyValidator validator) {
+    TopologyValidator.Builder builder = validator.toBuilder();
+    RenderRules.all().forEach(builder::addRule);
+    return new BundleRenderer(builder.build());
+  }
+
+  /** Validates {@code topology} with this renderer's rules, without rendering. */
+  public ValidationReport validate(ClusterTopology topology) {
+    return validator.validate(topology);
+  }
+
+  /**
+   * Validates and renders {@code topology}. Secrets that the topology does not give are generated
+   * with a new {@link SecureRandom}; {@link Bundle#secrets()} returns them.
+   *
+   * @throws TopologyValidationException if validation finds an error; nothing is rendered and the
+   *     exception carries every finding
+   */
+  public Bundle render(ClusterTopology topology) {
+    return render(topology, new SecureRandom());
+  }
+
+  /**
+   * Validates and renders {@code topology}, generating missing secrets from {@code random}.
+   *
+   * @throws TopologyValidationException if validation finds an error
+   */
+  public Bundle render(ClusterTopology topology, SecureRandom random) {
+    ValidationReport report = validator.validate(topology);
+    report.throwIfErrors();
+    ClusterSecrets secrets = topology.secrets().completedWith(random);
+    return new Bundle(topology, secrets, report, BundlePlanner.plan(topology, secrets));
+  }
+}

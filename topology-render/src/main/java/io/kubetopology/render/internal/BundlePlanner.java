@@ -1,0 +1,83 @@
+package io.kubetopology.render.internal;
+
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Node;
+import io.kubetopology.api.Role;
+import io.kubetopology.render.BundleFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Decides which files each node needs and renders them, then adds the runbook and the manifest. The
+ * topology must be valid; validation runs before planning.
+ */
+public final class BundlePlanner {
+  /** The manifest's path inside a bundle. */
+  public static final String MANIFEST = "bundle.json";
+
+  /** The runbook's path inside a bundle. */
+  public static final String RUNBOOK = "RUNBOOK.md";
+
+  private BundlePlanner() {}
+
+  /** Renders every file of the bundle, sorted by path. */
+  public static List<BundleFile> plan(ClusterTopology topology, ClusterSecrets secrets) {
+    List<BundleFile> files = new ArrayList<>();
+    for (Node node : topology.nodes()) {
+      files.addAll(nodeFiles(topology, node, secrets));
+    }
+    files.add(BundleFile.readable(RUNBOOK, RunbookRenderer.render(topology)));
+    files.sort(Comparator.comparing(BundleFile::path));
+    List<BundleFile> withManifest = new ArrayList<>(files);
+    withManifest.add(BundleFile.readable(MANIFEST, ManifestRenderer.render(topology, files)));
+    withManifest.sort(Comparator.comparing(BundleFile::path));
+    return List.copyOf(withManifest);
+  }
+
+  private static List<BundleFile> nodeFiles(
+      ClusterTopology topology, Node node, ClusterSecrets secrets) {
+    List<BundleFile> files = new ArrayList<>();
+    if (runsKubeadm(node)) {
+      files.add(
+          BundleFile.secret(
+              nodePath(node, NodePaths.KUBEADM_CONFIG),
+              KubeadmConfigRenderer.render(topology, node, secrets)));
+    }
+    if (node.isControlPlane() && topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
+      files.addAll(loadBalancerFiles(topology, lb, node, secrets));
+    }
+    return files;
+  }
+
+  private static List<BundleFile> loadBalancerFiles(
+      ClusterTopology topology, HaproxyKeepalived lb, Node node, ClusterSecrets secrets) {
+    return List.of(
+        BundleFile.readable(
+            nodePath(node, NodePaths.HAPROXY_MANIFEST),
+            StaticPodRenderer.toYaml(StaticPodRenderer.haproxy(topology, lb))),
+        BundleFile.readable(
+            nodePath(node, NodePaths.KEEPALIVED_MANIFEST),
+            StaticPodRenderer.toYaml(StaticPodRenderer.keepalived(topology, lb))),
+        BundleFile.readable(
+            nodePath(node, NodePaths.HAPROXY_CONFIG), HaproxyConfigRenderer.render(topology, lb)),
+        BundleFile.secret(
+            nodePath(node, NodePaths.KEEPALIVED_CONFIG),
+            KeepalivedConfigRenderer.render(topology, lb, node, secrets)),
+        BundleFile.executable(
+            nodePath(node, NodePaths.CHECK_APISERVER_SCRIPT),
+            CheckApiserverScriptRenderer.render(topology, lb, node)));
+  }
+
+  /** Returns true for the nodes that run kubeadm: control planes and workers. */
+  static boolean runsKubeadm(Node node) {
+    return node.hasRole(Role.CONTROL_PLANE) || node.hasRole(Role.WORKER);
+  }
+
+  /** Returns the bundle path of the file a node needs at {@code absolutePath}. */
+  public static String nodePath(Node node, String absolutePath) {
+    return "nodes/" + node.name() + absolutePath;
+  }
+}

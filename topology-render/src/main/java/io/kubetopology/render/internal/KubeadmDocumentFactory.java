@@ -1,0 +1,266 @@
+package io.kubetopology.render.internal;
+
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.ControlPlaneEndpoint;
+import io.kubetopology.api.EtcdTopology;
+import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.Node;
+import io.kubetopology.api.Role;
+import io.kubetopology.api.Secret;
+import io.kubetopology.render.internal.KubeadmModel.ApiEndpoint;
+import io.kubetopology.render.internal.KubeadmModel.Arg;
+import io.kubetopology.render.internal.KubeadmModel.BootstrapToken;
+import io.kubetopology.render.internal.KubeadmModel.BootstrapTokenDiscovery;
+import io.kubetopology.render.internal.KubeadmModel.ClusterConfiguration;
+import io.kubetopology.render.internal.KubeadmModel.Document;
+import io.kubetopology.render.internal.KubeadmModel.Etcd;
+import io.kubetopology.render.internal.KubeadmModel.ExternalEtcd;
+import io.kubetopology.render.internal.KubeadmModel.InitConfiguration;
+import io.kubetopology.render.internal.KubeadmModel.JoinConfiguration;
+import io.kubetopology.render.internal.KubeadmModel.JoinControlPlane;
+import io.kubetopology.render.internal.KubeadmModel.LocalEtcd;
+import io.kubetopology.render.internal.KubeadmModel.Networking;
+import io.kubetopology.render.internal.KubeadmModel.NodeRegistration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Builds the version-neutral kubeadm documents of one node from a topology. */
+final class KubeadmDocumentFactory {
+  /** kubeadm's default etcd data directory. */
+  static final String ETCD_DATA_DIR = "/var/lib/etcd";
+
+  /** kubeadm's default bootstrap token lifetime, 24 hours, as Go writes a duration. */
+  static final String BOOTSTRAP_TOKEN_TTL = "24h0m0s";
+
+  /** kubeadm's default bootstrap token usages. */
+  static final List<String> BOOTSTRAP_TOKEN_USAGES = List.of("signing", "authentication");
+
+  /** kubeadm's default bootstrap token group, the one its RBAC rules allow to join. */
+  static final List<String> BOOTSTRAP_TOKEN_GROUPS =
+      List.of("system:bootstrappers:kubeadm:default-node-token");
+
+  /**
+   * The preflight check that requires an empty {@code /etc/kubernetes/manifests} on {@code kubeadm
+   * join}. The haproxy and keepalived static pods are placed there before the join.
+   */
+  static final String MANIFESTS_DIR_PREFLIGHT_CHECK = "DirAvailable--etc-kubernetes-manifests";
+
+  private KubeadmDocumentFactory() {}
+
+  /**
+   * Builds the documents of {@code node}: InitConfiguration and ClusterConfiguration for the first
+   * control plane, a JoinConfiguration for every other node.
+   *
+   * @throws IllegalArgumentException if the node is not in the topology, has neither the control
+   *     plane nor the worker role, the topology has no control plane, or a secret is missing
+   */
+  static List<Document> documentsFor(ClusterTopology topology, Node node, ClusterSecrets secrets) {
+    requireMember(topology, node);
+    Node initNode = initNode(topology);
+    Secret bootstrapToken = requireSecret(secrets.bootstrapToken(), "bootstrap token");
+    Secret certificateKey = requireSecret(secrets.certificateKey(), "certificate key");
+    if (node.equals(initNode)) {
+      return List.of(
+          initConfiguration(topology, node, bootstrapToken, certificateKey),
+          clusterConfiguration(topology));
+    }
+    requireJoiningRole(node);
+    return List.of(joinConfiguration(topology, node, initNode, bootstrapToken, certificateKey));
+  }
+
+  /**
+   * Returns the node that runs {@code kubeadm init}: the first control plane in topology order.
+   *
+   * @throws IllegalArgumentException if the topology has no control plane
+   */
+  static Node initNode(ClusterTopology topology) {
+    return topology.controlPlanes().stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "topology '"
+                        + topology.name()
+                        + "' has no control-plane node: add one with Node.controlPlane(name,"
+                        + " address) before rendering kubeadm configuration"));
+  }
+
+  private static InitConfiguration initConfiguration(
+      ClusterTopology topology, Node node, Secret bootstrapToken, Secret certificateKey) {
+    BootstrapToken token =
+        new BootstrapToken(
+            bootstrapToken, BOOTSTRAP_TOKEN_TTL, BOOTSTRAP_TOKEN_USAGES, BOOTSTRAP_TOKEN_GROUPS);
+    return new InitConfiguration(
+        List.of(token),
+        certificateKey,
+        localApiEndpoint(topology, node),
+        nodeRegistration(node, List.of()));
+  }
+
+  private static ClusterConfiguration clusterConfiguration(ClusterTopology topology) {
+    return new ClusterConfiguration(
+        topology.kubernetesVersion().toString(),
+        topology.name(),
+        topology.effectiveControlPlaneEndpoint().map(ControlPlaneEndpoint::toString),
+        topology.images().imageRepository(),
+        networking(topology),
+        apiServerCertSans(topology),
+        List.of(),
+        etcd(topology.etcd()));
+  }
+
+  private static Networking networking(ClusterTopology topology) {
+    io.kubetopology.api.Networking networking = topology.networking();
+    return new Networking(
+        networking.dnsDomain(),
+        networking.serviceSubnet().toString(),
+        networking.podSubnet().map(Object::toString));
+  }
+
+  /**
+   * Collects the VIP, the endpoint host and the extra SANs, de-duplicated and sorted. kubeadm adds
+   * the endpoint host to the certificate by itself, but listing it shows every name in one place.
+   */
+  private static List<String> apiServerCertSans(ClusterTopology topology) {
+    Set<String> sans = new TreeSet<>();
+    if (topology.apiEndpoint() instanceof HaproxyKeepalived loadBalancer) {
+      sans.add(loadBalancer.virtualIp().toString());
+    }
+    topology
+        .effectiveControlPlaneEndpoint()
+        .ifPresent(endpoint -> sans.add(canonicalHost(endpoint.host())));
+    topology.extraCertSans().forEach(san -> sans.add(canonicalHost(san)));
+    return List.copyOf(sans);
+  }
+
+  /** Returns an IP literal in canonical form, so that fd00::0064 and fd00::64 count once. */
+  private static String canonicalHost(String host) {
+    try {
+      return IpAddress.parse(host).toString();
+    } catch (IllegalArgumentException notAnAddress) {
+      return host;
+    }
+  }
+
+  private static Etcd etcd(EtcdTopology etcd) {
+    if (etcd.kind() == EtcdTopology.Kind.EXTERNAL) {
+      return new ExternalEtcd(etcd.endpoints(), etcd.caFile(), etcd.certFile(), etcd.keyFile());
+    }
+    return new LocalEtcd(ETCD_DATA_DIR);
+  }
+
+  private static JoinConfiguration joinConfiguration(
+      ClusterTopology topology,
+      Node node,
+      Node initNode,
+      Secret bootstrapToken,
+      Secret certificateKey) {
+    // NOTE: joining nodes skip the cluster CA check until the CA becomes an input, so any host
+    // reachable at the endpoint could pose as the cluster. Set caCertHashes then.
+    BootstrapTokenDiscovery discovery =
+        new BootstrapTokenDiscovery(bootstrapToken, apiServerEndpoint(topology, initNode), true);
+    if (!node.isControlPlane()) {
+      return new JoinConfiguration(discovery, Optional.empty(), nodeRegistration(node, List.of()));
+    }
+    JoinControlPlane controlPlane =
+        new JoinControlPlane(localApiEndpoint(topology, node), certificateKey);
+    return new JoinConfiguration(
+        discovery,
+        Optional.of(controlPlane),
+        nodeRegistration(node, ignoredPreflightErrors(topology)));
+  }
+
+  /** Returns the control plane endpoint, or the init node's own apiserver when there is none. */
+  private static String apiServerEndpoint(ClusterTopology topology, Node initNode) {
+    return topology
+        .effectiveControlPlaneEndpoint()
+        .orElseGet(
+            () -> ControlPlaneEndpoint.of(initNode.address().address(), topology.apiServerPort()))
+        .toString();
+  }
+
+  /**
+   * Returns the preflight errors a joining control plane ignores: the manifests directory check
+   * when the haproxy and keepalived static pods are already in that directory.
+   */
+  private static List<String> ignoredPreflightErrors(ClusterTopology topology) {
+    if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
+      return List.of(MANIFESTS_DIR_PREFLIGHT_CHECK);
+    }
+    return List.of();
+  }
+
+  private static ApiEndpoint localApiEndpoint(ClusterTopology topology, Node node) {
+    return new ApiEndpoint(nodeIp(node), topology.apiServerPort());
+  }
+
+  private static NodeRegistration nodeRegistration(Node node, List<String> ignoredPreflightErrors) {
+    return new NodeRegistration(
+        node.name(), node.criSocket(), kubeletExtraArgs(node), ignoredPreflightErrors);
+  }
+
+  /**
+   * Returns kubelet's {@code node-ip}, so that kubelet reports the node address and not a VIP on
+   * the same interface, and {@code node-labels} when the node has labels.
+   */
+  private static List<Arg> kubeletExtraArgs(Node node) {
+    List<Arg> args = new ArrayList<>();
+    args.add(new Arg("node-ip", nodeIp(node)));
+    if (!node.labels().isEmpty()) {
+      args.add(new Arg("node-labels", nodeLabels(node)));
+    }
+    return List.copyOf(args);
+  }
+
+  /** Joins the labels as kubelet's {@code --node-labels} reads them: {@code k=v,k=v}, by key. */
+  private static String nodeLabels(Node node) {
+    return new TreeMap<>(node.labels())
+        .entrySet().stream()
+            .map(label -> label.getKey() + "=" + label.getValue())
+            .collect(Collectors.joining(","));
+  }
+
+  private static String nodeIp(Node node) {
+    return node.address().address().toString();
+  }
+
+  private static void requireMember(ClusterTopology topology, Node node) {
+    if (!topology.nodes().contains(node)) {
+      throw new IllegalArgumentException(
+          "node '"
+              + node.name()
+              + "' is not part of topology '"
+              + topology.name()
+              + "': render only nodes taken from topology.nodes()");
+    }
+  }
+
+  private static void requireJoiningRole(Node node) {
+    if (!node.isControlPlane() && !node.hasRole(Role.WORKER)) {
+      throw new IllegalArgumentException(
+          "node '"
+              + node.name()
+              + "' has roles "
+              + node.roles()
+              + " but kubeadm-config.yaml is rendered only for nodes that run kubeadm init or"
+              + " join: add Role.CONTROL_PLANE or Role.WORKER, or skip this node");
+    }
+  }
+
+  private static Secret requireSecret(Optional<Secret> secret, String name) {
+    return secret.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                "the "
+                    + name
+                    + " is missing: complete the secrets with"
+                    + " ClusterSecrets.completedWith(SecureRandom) before rendering"));
+  }
+}

@@ -1,0 +1,234 @@
+package io.kubetopology.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Node;
+import io.kubetopology.api.Role;
+import io.kubetopology.validate.Finding;
+import io.kubetopology.validate.TopologyValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class BundleRendererTest {
+  private final BundleRenderer renderer = BundleRenderer.standard();
+
+  @Test
+  void render_defaultShapeHasEveryNodeFile() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+
+    assertThat(bundle.files())
+        .extracting(BundleFile::path)
+        .containsExactly(
+            "RUNBOOK.md",
+            "bundle.json",
+            "nodes/cp-1/etc/haproxy/haproxy.cfg",
+            "nodes/cp-1/etc/keepalived/check_apiserver.sh",
+            "nodes/cp-1/etc/keepalived/keepalived.conf",
+            "nodes/cp-1/etc/kubernetes/kubeadm-config.yaml",
+            "nodes/cp-1/etc/kubernetes/manifests/haproxy.yaml",
+            "nodes/cp-1/etc/kubernetes/manifests/keepalived.yaml",
+            "nodes/cp-2/etc/haproxy/haproxy.cfg",
+            "nodes/cp-2/etc/keepalived/check_apiserver.sh",
+            "nodes/cp-2/etc/keepalived/keepalived.conf",
+            "nodes/cp-2/etc/kubernetes/kubeadm-config.yaml",
+            "nodes/cp-2/etc/kubernetes/manifests/haproxy.yaml",
+            "nodes/cp-2/etc/kubernetes/manifests/keepalived.yaml",
+            "nodes/cp-3/etc/haproxy/haproxy.cfg",
+            "nodes/cp-3/etc/keepalived/check_apiserver.sh",
+            "nodes/cp-3/etc/keepalived/keepalived.conf",
+            "nodes/cp-3/etc/kubernetes/kubeadm-config.yaml",
+            "nodes/cp-3/etc/kubernetes/manifests/haproxy.yaml",
+            "nodes/cp-3/etc/kubernetes/manifests/keepalived.yaml",
+            "nodes/worker-1/etc/kubernetes/kubeadm-config.yaml",
+            "nodes/worker-2/etc/kubernetes/kubeadm-config.yaml");
+  }
+
+  @Test
+  void render_modesMarkSecretsAndScripts() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+
+    assertThat(bundle.nodeFile("cp-1", "/etc/kubernetes/kubeadm-config.yaml").orElseThrow().mode())
+        .isEqualTo(0600);
+    assertThat(bundle.nodeFile("cp-1", "/etc/keepalived/keepalived.conf").orElseThrow().mode())
+        .isEqualTo(0600);
+    assertThat(bundle.nodeFile("cp-1", "/etc/keepalived/check_apiserver.sh").orElseThrow().mode())
+        .isEqualTo(0755);
+    assertThat(bundle.nodeFile("cp-1", "/etc/haproxy/haproxy.cfg").orElseThrow().mode())
+        .isEqualTo(0644);
+  }
+
+  @Test
+  void render_secretsOnlyInFilesMarkedSecret() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+
+    for (BundleFile file : bundle.files()) {
+      boolean holdsSecret =
+          file.text().contains(TestTopologies.TOKEN)
+              || file.text().contains(TestTopologies.CERTIFICATE_KEY)
+              || file.text().contains(TestTopologies.VRRP_PASSWORD);
+      assertThat(holdsSecret).as(file.path()).isEqualTo(file.containsSecret());
+    }
+  }
+
+  @Test
+  void render_sameTopologyAndSecretsGiveSameBytes() {
+    Bundle first = renderer.render(TestTopologies.stackedHa());
+    Bundle second = BundleRenderer.standard().render(TestTopologies.stackedHa());
+
+    assertThat(second.files()).hasSameSizeAs(first.files());
+    for (int i = 0; i < first.files().size(); i++) {
+      assertThat(second.files().get(i).bytes())
+          .as(first.files().get(i).path())
+          .isEqualTo(first.files().get(i).bytes());
+    }
+  }
+
+  @Test
+  void render_generatedSecretsRenderAgainIdentically() {
+    ClusterTopology withoutSecrets = TestTopologies.stackedHa().withSecrets(ClusterSecrets.none());
+    Bundle generated = renderer.render(withoutSecrets, new SecureRandom());
+
+    Bundle again = renderer.render(withoutSecrets.withSecrets(generated.secrets()));
+
+    assertThat(again.file("bundle.json").orElseThrow().text())
+        .isEqualTo(generated.file("bundle.json").orElseThrow().text());
+  }
+
+  @Test
+  void render_kubernetes130UsesV1beta3() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa("v1.30.5"));
+
+    for (String node : List.of("cp-1", "cp-2", "worker-1")) {
+      assertThat(bundle.nodeFile(node, "/etc/kubernetes/kubeadm-config.yaml").orElseThrow().text())
+          .contains("apiVersion: kubeadm.k8s.io/v1beta3")
+          .doesNotContain("v1beta4");
+    }
+  }
+
+  @Test
+  void render_kubernetes131UsesV1beta4() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa("v1.31.0"));
+
+    for (String node : List.of("cp-1", "cp-2", "worker-1")) {
+      assertThat(bundle.nodeFile(node, "/etc/kubernetes/kubeadm-config.yaml").orElseThrow().text())
+          .contains("apiVersion: kubeadm.k8s.io/v1beta4")
+          .doesNotContain("v1beta3");
+    }
+  }
+
+  @Test
+  void render_rejectsHaproxyOnApiserverPortWithEveryFinding() {
+    HaproxyKeepalived lb = (HaproxyKeepalived) TestTopologies.stackedHa().apiEndpoint();
+    ClusterTopology broken =
+        TestTopologies.stackedHa()
+            .withApiEndpoint(lb.withFrontendPort(6443).withVirtualIp(lb.virtualIp()))
+            .withNodes(
+                Node.controlPlane("cp-1", "10.0.0.11/24"),
+                Node.controlPlane("cp-2", "10.0.0.12/24"));
+
+    assertThatThrownBy(() -> renderer.render(broken))
+        .isInstanceOf(TopologyValidationException.class)
+        .satisfies(
+            e -> {
+              TopologyValidationException failure = (TopologyValidationException) e;
+              assertThat(failure.report().findings())
+                  .extracting(Finding::ruleId)
+                  .containsExactly("LB_PORT_COLLIDES_WITH_APISERVER", "STACKED_ETCD_EVEN_MEMBERS");
+              assertThat(failure.getMessage())
+                  .contains(
+                      "haproxy frontend port '6443' equals the apiserver port",
+                      "use another frontend port, such as 8443",
+                      "stacked etcd has 2 members",
+                      "use an odd number of control planes, such as 3.");
+            });
+  }
+
+  @Test
+  void render_rejectsUnsupportedVersion() {
+    assertThatThrownBy(() -> renderer.render(TestTopologies.stackedHa("v1.26.9")))
+        .isInstanceOf(TopologyValidationException.class)
+        .hasMessageContaining("KUBERNETES_VERSION_UNSUPPORTED at kubernetesVersion");
+  }
+
+  @Test
+  void render_rejectsDedicatedEtcdHosts() {
+    ClusterTopology withEtcdHost =
+        TestTopologies.stackedHa()
+            .withNodes(
+                TestTopologies.stackedHa().nodes().get(0),
+                TestTopologies.stackedHa().nodes().get(1),
+                TestTopologies.stackedHa().nodes().get(2),
+                Node.builder().name("etcd-1").address("10.0.0.31/24").addRole(Role.ETCD).build());
+
+    assertThatThrownBy(() -> renderer.render(withEtcdHost))
+        .isInstanceOf(TopologyValidationException.class)
+        .hasMessageContaining(
+            "ERROR ROLE_NOT_RENDERED at nodes[etcd-1].roles: node 'etcd-1' has role ETCD");
+  }
+
+  @Test
+  void render_errorMessagesHoldNoSecret() {
+    ClusterTopology broken =
+        TestTopologies.stackedHa()
+            .withSecrets(
+                ClusterSecrets.builder()
+                    .bootstrapToken("NOT-A-TOKEN-secretvalue")
+                    .vrrpPassword("longpassword-secret")
+                    .build());
+
+    assertThatThrownBy(() -> renderer.render(broken))
+        .isInstanceOf(TopologyValidationException.class)
+        .message()
+        .doesNotContain("secretvalue")
+        .doesNotContain("longpassword-secret")
+        .contains("BOOTSTRAP_TOKEN_INVALID", "VRRP_PASSWORD_TOO_LONG");
+  }
+
+  @Test
+  void manifest_listsEveryFileWithItsHash() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+    JsonNode manifest =
+        JsonMapper.builder().build().readTree(bundle.file("bundle.json").orElseThrow().text());
+
+    assertThat(manifest.get("name").asString()).isEqualTo("prod-eu1");
+    assertThat(manifest.get("kubernetesVersion").asString()).isEqualTo("v1.33.4");
+    assertThat(manifest.get("kubeadmApiVersion").asString()).isEqualTo("kubeadm.k8s.io/v1beta4");
+    assertThat(manifest.get("nodes")).hasSize(5);
+    assertThat(manifest.get("files")).hasSize(bundle.files().size() - 1);
+    for (JsonNode entry : manifest.get("files")) {
+      BundleFile file = bundle.file(entry.get("path").asString()).orElseThrow();
+      assertThat(entry.get("sha256").asString()).isEqualTo(file.sha256());
+      assertThat(entry.get("mode").asString()).isEqualTo(file.modeText());
+      assertThat(entry.get("secret").asBoolean()).isEqualTo(file.containsSecret());
+    }
+  }
+
+  @Test
+  void render_filesUseLfLineEndings() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+
+    for (BundleFile file : bundle.files()) {
+      assertThat(new String(file.bytes(), StandardCharsets.UTF_8))
+          .as(file.path())
+          .doesNotContain("\r")
+          .endsWith("\n");
+    }
+  }
+
+  @Test
+  void bundleToString_showsNoContent() {
+    Bundle bundle = renderer.render(TestTopologies.stackedHa());
+
+    assertThat(bundle.toString()).isEqualTo("Bundle[prod-eu1, 22 files]");
+    assertThat(bundle.secrets().toString()).doesNotContain(TestTopologies.TOKEN);
+    assertThat(bundle.files().get(0).toString()).isEqualTo("RUNBOOK.md (0644)");
+  }
+}

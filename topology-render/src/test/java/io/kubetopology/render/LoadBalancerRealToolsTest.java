@@ -1,0 +1,157 @@
+package io.kubetopology.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubetopology.api.ApiEndpointAccess;
+import io.kubetopology.api.ClusterSecrets;
+import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Node;
+import io.kubetopology.render.RealTools.ScriptFile;
+import io.kubetopology.render.RealTools.ToolResult;
+import io.kubetopology.render.internal.CheckApiserverScriptRenderer;
+import io.kubetopology.render.internal.HaproxyConfigRenderer;
+import io.kubetopology.render.internal.KeepalivedConfigRenderer;
+import io.kubetopology.render.internal.NodePaths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Feeds every rendered haproxy.cfg to {@code haproxy -c} and every node's keepalived.conf, with its
+ * check script in place, to {@code keepalived -t}, and expects exit status 0 and no warning.
+ */
+class LoadBalancerRealToolsTest {
+
+  private static final ClusterSecrets SECRETS =
+      ClusterSecrets.builder().vrrpPassword("s3cret12").build();
+
+  /** A topology under test, named for the test report. */
+  record Case(String name, ClusterTopology topology) {
+    HaproxyKeepalived loadBalancer() {
+      return (HaproxyKeepalived) topology.apiEndpoint();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("ipv4 multicast", ipv4(false, 8443)),
+        new Case("ipv4 unicast", ipv4(true, 8443)),
+        new Case("ipv4 unicast privileged port", ipv4(true, 443)),
+        new Case("ipv6 multicast", ipv6(false)),
+        new Case("ipv6 unicast", ipv6(true)),
+        new Case("single control plane unicast", singleControlPlane()),
+        new Case("node interface override", nodeInterfaceOverride()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void haproxyCfg_passesHaproxyCheck(Case testCase) {
+    RealTools.assumeOrRequire(RealTools.haproxyAvailable(), "haproxy");
+    String cfg = HaproxyConfigRenderer.render(testCase.topology(), testCase.loadBalancer());
+
+    ToolResult result = RealTools.haproxyCheck(cfg);
+
+    assertThat(result.exitCode()).as(result::toString).isZero();
+    assertThat(result.warnings()).as(result::toString).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void keepalivedConf_passesKeepalivedCheckOnEveryNode(Case testCase) {
+    RealTools.assumeOrRequire(RealTools.keepalivedAvailable(), "keepalived");
+    HaproxyKeepalived lb = testCase.loadBalancer();
+
+    for (Node node : testCase.topology().controlPlanes()) {
+      String conf = KeepalivedConfigRenderer.render(testCase.topology(), lb, node, SECRETS);
+      String script = CheckApiserverScriptRenderer.render(testCase.topology(), lb, node);
+      String interfaceName = node.interfaceName().or(lb::interfaceName).orElseThrow();
+
+      ToolResult result =
+          RealTools.keepalivedCheck(
+              conf,
+              interfaceName,
+              node.address().toString(),
+              Map.of(NodePaths.CHECK_APISERVER_SCRIPT, ScriptFile.executable(script)));
+
+      assertThat(result.exitCode()).as("%s: %s", node.name(), result).isZero();
+      assertThat(result.warnings()).as("%s: %s", node.name(), result).isEmpty();
+    }
+  }
+
+  private static ClusterTopology ipv4(boolean unicast, int frontendPort) {
+    return topology(
+        "ipv4",
+        List.of(
+            Node.controlPlane("cp-1", "10.0.0.11/24"),
+            Node.controlPlane("cp-2", "10.0.0.12/24"),
+            Node.controlPlane("cp-3", "10.0.0.13/24"),
+            Node.worker("worker-1", "10.0.0.21/24")),
+        ApiEndpointAccess.haproxyKeepalived()
+            .virtualIp("10.0.0.100")
+            .interfaceName("eth0")
+            .frontendPort(frontendPort)
+            .unicast(unicast)
+            .build());
+  }
+
+  private static ClusterTopology ipv6(boolean unicast) {
+    return topology(
+        "ipv6",
+        List.of(
+            Node.controlPlane("cp-1", "fd00::11/64"),
+            Node.controlPlane("cp-2", "fd00::12/64"),
+            Node.controlPlane("cp-3", "fd00::13/64")),
+        ApiEndpointAccess.haproxyKeepalived()
+            .virtualIp("fd00::100")
+            .interfaceName("eth0")
+            .frontendPort(9443)
+            .unicast(unicast)
+            .build());
+  }
+
+  private static ClusterTopology singleControlPlane() {
+    return topology(
+        "single",
+        List.of(Node.controlPlane("cp-1", "192.168.10.11/24")),
+        ApiEndpointAccess.haproxyKeepalived()
+            .virtualIp("192.168.10.100")
+            .interfaceName("ens3")
+            .unicast(true)
+            .build());
+  }
+
+  private static ClusterTopology nodeInterfaceOverride() {
+    Node custom =
+        Node.builder()
+            .from(Node.controlPlane("cp-2", "10.0.0.12/24"))
+            .interfaceName("ens192")
+            .build();
+    return topology(
+        "override",
+        List.of(
+            Node.controlPlane("cp-1", "10.0.0.11/24"),
+            custom,
+            Node.controlPlane("cp-3", "10.0.0.13/24")),
+        ApiEndpointAccess.haproxyKeepalived()
+            .virtualIp("10.0.0.100")
+            .interfaceName("eth0")
+            .build());
+  }
+
+  private static ClusterTopology topology(String name, List<Node> nodes, HaproxyKeepalived lb) {
+    return ClusterTopology.builder()
+        .name(name)
+        .kubernetesVersion("v1.33.4")
+        .addAllNodes(nodes)
+        .apiEndpoint(lb)
+        .build();
+  }
+}
