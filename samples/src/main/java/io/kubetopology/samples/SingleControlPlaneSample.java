@@ -6,9 +6,9 @@ import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 
 /**
- * A development cluster: one control plane and one worker, no load balancer. The endpoint is a
- * DNS name, so the cluster can later grow to several control planes behind a load balancer
- * without new certificates.
+ * A development cluster: one control plane and one worker, no load balancer. The endpoint is a DNS
+ * name, so the cluster can later grow to several control planes behind a load balancer without new
+ * certificates.
  */
 public final class SingleControlPlaneSample {
   private SingleControlPlaneSample() {}

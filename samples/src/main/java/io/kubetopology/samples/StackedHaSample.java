@@ -7,8 +7,8 @@ import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 
 /**
- * The setup of the kubeadm high-availability guide: three control planes with stacked etcd,
- * haproxy and keepalived as static pods on each, and a virtual IP in front of the apiservers.
+ * The setup of the kubeadm high-availability guide: three control planes with stacked etcd, haproxy
+ * and keepalived as static pods on each, and a virtual IP in front of the apiservers.
  */
 public final class StackedHaSample {
   private StackedHaSample() {}

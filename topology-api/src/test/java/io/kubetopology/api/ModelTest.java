@@ -290,7 +290,7 @@ class ModelTest {
   }
 
   @Test
-  void effectiveControlPlaneEndpoint_derivesFromVipAndFrontendPort() {
+  void effectiveControlPlaneEndpoint_derivesFromVip() {
     ClusterTopology topology = haTopology().build();
 
     assertThat(topology.controlPlaneEndpoint()).isEmpty();
@@ -299,7 +299,7 @@ class ModelTest {
   }
 
   @Test
-  void effectiveControlPlaneEndpoint_usesNonDefaultFrontendPort() {
+  void effectiveControlPlaneEndpoint_usesFrontendPort() {
     ClusterTopology topology =
         haTopology().apiEndpoint(loadBalancer().withFrontendPort(9443)).build();
 

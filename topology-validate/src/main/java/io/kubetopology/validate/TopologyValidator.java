@@ -131,9 +131,28 @@ public final class TopologyValidator {
       return this;
     }
 
-    /** Builds the validator. */
+    /**
+     * Builds the validator.
+     *
+     * @throws IllegalArgumentException if a severity override or suppression names a rule that was
+     *     not added, since a mistyped id would otherwise change nothing
+     */
     public TopologyValidator build() {
+      severities.keySet().forEach(id -> checkKnown(id, "severity override"));
+      suppressions.forEach(s -> checkKnown(s.ruleId(), "suppression"));
       return new TopologyValidator(this);
+    }
+
+    private void checkKnown(String ruleId, String what) {
+      if (!rules.containsKey(ruleId)) {
+        throw new IllegalArgumentException(
+            what
+                + " names unknown rule '"
+                + ruleId
+                + "': use the id of a rule added to this"
+                + " validator, such as "
+                + rules.keySet().stream().findFirst().orElse("none"));
+      }
     }
   }
 }

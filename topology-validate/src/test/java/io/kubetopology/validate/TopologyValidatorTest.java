@@ -200,7 +200,7 @@ class TopologyValidatorTest {
   }
 
   @Test
-  void severity_downgradeToWarningLetsThrowIfErrorsPass() {
+  void severity_warningPassesThrowIfErrors() {
     TopologyValidator validator =
         TopologyValidator.standard().toBuilder()
             .severity("CLUSTER_NAME_INVALID", Severity.WARNING)
@@ -248,7 +248,7 @@ class TopologyValidatorTest {
   }
 
   @Test
-  void findings_sortBySeverityThenPathThenRuleId() {
+  void findings_sortInReportOrder() {
     TopologyValidator validator =
         TopologyValidator.builder()
             .addRule(new FixedRule("B_INFO", Severity.INFO, "a.path"))
@@ -425,7 +425,7 @@ class TopologyValidatorTest {
   }
 
   @Test
-  void findingToString_showsSeverityRulePathMessageAndHint() {
+  void findingToString_isOneLine() {
     Finding finding =
         new Finding(
             "VIP_EQUALS_NODE_ADDRESS",

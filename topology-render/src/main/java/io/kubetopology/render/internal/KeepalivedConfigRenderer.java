@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * one at 101 or above, so the VIP always moves to a healthy node when one exists.
  *
  * <p>The output is checked with {@code keepalived -t} from keepalived 2.2.7. It never contains
- * {@code vrrp_strict}, which would make backups drop traffic to the VIP, nor {@code nopreempt},
- * which keepalived ignores with {@code state MASTER}.
+ * {@code vrrp_strict}, which makes a master with a priority below 255 drop traffic to the VIP, nor
+ * {@code nopreempt}, which keepalived ignores with {@code state MASTER}.
  */
 public final class KeepalivedConfigRenderer {
   /** The priority below every control plane's; the last control plane gets one more. */
   static final int BASE_PRIORITY = 100;
 
-  /** The highest priority a track script can lower; keepalived reserves 255 for address owners. */
+  /** The highest priority a track script can lower, because 255 marks the address owner. */
   static final int MAX_PRIORITY = 254;
 
   /** The maximum number of control planes whose priorities fit in 101 to 254. */

@@ -110,25 +110,17 @@ public final class StaticPodRenderer {
   }
 
   /**
-   * Probes {@code /livez} through the local frontend. The Kubernetes health-check documentation
-   * names {@code /livez} as the restart signal and {@code /readyz} as the traffic signal, and
-   * {@code /readyz} also fails while an apiserver starts, shuts down or waits for etcd, which
-   * restarting haproxy cannot fix. {@code /healthz} is deprecated since Kubernetes 1.16. The probe
-   * needs anonymous access to {@code /livez}, which kubeadm clusters grant through the {@code
-   * system:public-info-viewer} role.
-   *
-   * <p>NOTE: the probe also fails while no apiserver is live, such as before {@code kubeadm init}
-   * starts the first one, and kubelet then restarts haproxy with its usual back-off.
+   * Checks that haproxy accepts connections on its frontend port. Whether the apiservers behind it
+   * answer is for haproxy's own backend checks to decide: restarting haproxy while no apiserver is
+   * up, such as before {@code kubeadm init} starts the first one, would fix nothing.
    */
   private static Probe haproxyLivenessProbe(ClusterTopology topology, HaproxyKeepalived lb) {
     String host = HaproxyConfigRenderer.bindsIpv6(topology, lb) ? "::1" : "127.0.0.1";
     return new ProbeBuilder()
-        .withNewHttpGet()
+        .withNewTcpSocket()
         .withHost(host)
-        .withPath("/livez")
         .withPort(new IntOrString(lb.frontendPort()))
-        .withScheme("HTTPS")
-        .endHttpGet()
+        .endTcpSocket()
         .withFailureThreshold(HAPROXY_LIVENESS_FAILURE_THRESHOLD)
         .build();
   }

@@ -31,11 +31,9 @@ class StaticPodRendererTest {
             imagePullPolicy: IfNotPresent
             livenessProbe:
               failureThreshold: 8
-              httpGet:
+              tcpSocket:
                 host: 127.0.0.1
-                path: /livez
                 port: 8443
-                scheme: HTTPS
             name: haproxy
             securityContext:
               allowPrivilegeEscalation: false
@@ -176,8 +174,8 @@ class StaticPodRendererTest {
 
     Container container = container(StaticPodRenderer.haproxy(topology, loadBalancer(topology)));
 
-    assertThat(container.getLivenessProbe().getHttpGet().getHost()).isEqualTo("::1");
-    assertThat(container.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(9443);
+    assertThat(container.getLivenessProbe().getTcpSocket().getHost()).isEqualTo("::1");
+    assertThat(container.getLivenessProbe().getTcpSocket().getPort().getIntVal()).isEqualTo(9443);
   }
 
   @Test

@@ -9,8 +9,10 @@ import io.kubetopology.api.Node;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Rules on how clients reach the apiservers: the endpoint, the load balancer and the VIP. */
 final class EndpointRules {
@@ -213,22 +215,24 @@ final class EndpointRules {
 
   private static void checkVipNotSubnetEdge(ClusterTopology topology, FindingCollector findings) {
     Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    List<Node> controlPlanes = topology.controlPlanes();
-    if (lb.isEmpty() || controlPlanes.isEmpty() || !lb.get().virtualIp().isIpv4()) {
+    if (lb.isEmpty() || !lb.get().virtualIp().isIpv4()) {
       return;
     }
     IpAddress vip = lb.get().virtualIp();
-    Cidr subnet = controlPlanes.get(0).address().subnet();
-    boolean edge = vip.equals(subnet.network()) || vip.equals(subnet.lastAddress());
-    if (subnet.contains(vip) && subnet.prefixLength() < 31 && edge) {
-      findings.report(
-          "apiEndpoint.virtualIp",
-          "virtual IP '"
-              + vip
-              + "' is the network or broadcast address of subnet '"
-              + subnet
-              + "'.",
-          "choose a host address inside the subnet.");
+    Set<Cidr> subnets = new LinkedHashSet<>();
+    topology.controlPlanes().forEach(node -> subnets.add(node.address().subnet()));
+    for (Cidr subnet : subnets) {
+      boolean edge = vip.equals(subnet.network()) || vip.equals(subnet.lastAddress());
+      if (subnet.prefixLength() < 31 && edge) {
+        findings.report(
+            "apiEndpoint.virtualIp",
+            "virtual IP '"
+                + vip
+                + "' is the network or broadcast address of subnet '"
+                + subnet
+                + "'.",
+            "choose a host address inside the subnet.");
+      }
     }
   }
 
