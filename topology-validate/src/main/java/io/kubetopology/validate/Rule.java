@@ -1,6 +1,8 @@
 package io.kubetopology.validate;
 
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.validate.internal.SimpleRule;
+import java.util.function.BiConsumer;
 
 /**
  * One check of a topology. Rules are stateless and thread safe, and run in time linear or {@code n
@@ -21,4 +23,25 @@ public interface Rule {
 
   /** Checks {@code topology} and reports every problem to {@code findings}. */
   void check(ClusterTopology topology, FindingCollector findings);
+
+  /**
+   * Creates a rule from its parts; {@code check} must be stateless and thread safe.
+   *
+   * <pre>{@code
+   * Rule rule = Rule.of("CLUSTER_NAME_PREFIX", "Cluster names start with the team prefix",
+   *     Severity.WARNING, (topology, findings) -> {
+   *       if (!topology.name().startsWith("pay-")) {
+   *         findings.report("name", "cluster name '" + topology.name() + "' lacks pay-.",
+   *             "rename it to pay-" + topology.name() + ".");
+   *       }
+   *     });
+   * }</pre>
+   */
+  static Rule of(
+      String id,
+      String summary,
+      Severity defaultSeverity,
+      BiConsumer<ClusterTopology, FindingCollector> check) {
+    return new SimpleRule(id, summary, defaultSeverity, check);
+  }
 }

@@ -105,17 +105,12 @@ final class RunbookRenderer {
       StringBuilder out, ClusterTopology topology, Node first) {
     List<Node> joining =
         topology.controlPlanes().stream().filter(node -> !node.equals(first)).toList();
-    if (joining.isEmpty()) {
-      return;
+    if (!joining.isEmpty()) {
+      out.append("## 3. Join the other control planes, one at a time\n\n");
+      out.append("Wait until each join has finished before starting the next, so that etcd adds")
+          .append(" one member at a time.\n\n");
+      appendJoinCommands(out, joining);
     }
-    out.append("## 3. Join the other control planes, one at a time\n\n");
-    out.append("Wait until each join has finished before starting the next, so that etcd adds")
-        .append(" one member at a time.\n\n```sh\n");
-    for (Node node : joining) {
-      out.append("# on ").append(node.name()).append('\n');
-      out.append("kubeadm join --config /etc/kubernetes/kubeadm-config.yaml\n");
-    }
-    out.append("```\n\n");
   }
 
   private static void appendWorkerJoins(StringBuilder out, ClusterTopology topology) {
@@ -123,13 +118,17 @@ final class RunbookRenderer {
         topology.nodes().stream()
             .filter(node -> node.hasRole(Role.WORKER) && !node.isControlPlane())
             .toList();
-    if (workers.isEmpty()) {
-      return;
+    if (!workers.isEmpty()) {
+      out.append("## 4. Join the workers\n\n");
+      out.append("Workers may join in any order and in parallel, within 24 hours of `kubeadm")
+          .append(" init`, while the bootstrap token is valid.\n\n");
+      appendJoinCommands(out, workers);
     }
-    out.append("## 4. Join the workers\n\n");
-    out.append("Workers may join in any order and in parallel, within 24 hours of `kubeadm")
-        .append(" init`, while the bootstrap token is valid.\n\n```sh\n");
-    for (Node node : workers) {
+  }
+
+  private static void appendJoinCommands(StringBuilder out, List<Node> nodes) {
+    out.append("```sh\n");
+    for (Node node : nodes) {
       out.append("# on ").append(node.name()).append('\n');
       out.append("kubeadm join --config /etc/kubernetes/kubeadm-config.yaml\n");
     }

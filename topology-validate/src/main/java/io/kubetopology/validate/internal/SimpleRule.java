@@ -7,7 +7,7 @@ import io.kubetopology.validate.Severity;
 import java.util.function.BiConsumer;
 
 /** A rule made of its id, summary, severity and a check function. */
-record SimpleRule(
+public record SimpleRule(
     String id,
     String summary,
     Severity defaultSeverity,
