@@ -143,10 +143,10 @@ public final class TopologyValidator {
       return new TopologyValidator(this);
     }
 
-    private void checkKnown(String ruleId, String what) {
+    private void checkKnown(String ruleId, String setting) {
       if (!rules.containsKey(ruleId)) {
         throw new IllegalArgumentException(
-            what
+            setting
                 + " names unknown rule '"
                 + ruleId
                 + "': use the id of a rule added to this"

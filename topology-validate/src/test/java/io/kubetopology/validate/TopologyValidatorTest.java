@@ -439,4 +439,53 @@ class TopologyValidatorTest {
             "ERROR VIP_EQUALS_NODE_ADDRESS at apiEndpoint.virtualIp: virtual IP '10.0.0.11' is"
                 + " the address of node 'cp-1'. Fix: choose a free address.");
   }
+
+  @Test
+  void build_rejectsSuppressionOfUnknownRule() {
+    TopologyValidator.Builder builder =
+        TopologyValidator.builder()
+            .addStandardRules()
+            .suppress("VIP_OUTSIDE_SUBNET", "the VIP is routed to the control planes");
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "suppression names unknown rule 'VIP_OUTSIDE_SUBNET': use the id of a rule added to"
+                + " this validator, such as CLUSTER_NAME_INVALID");
+  }
+
+  @Test
+  void build_rejectsSeverityOfUnknownRule() {
+    TopologyValidator.Builder builder =
+        TopologyValidator.builder().addStandardRules().severity("NO_SUCH_RULE", Severity.INFO);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("severity override names unknown rule 'NO_SUCH_RULE'");
+  }
+
+  @Test
+  void ruleOf_runsGivenCheck() {
+    Rule prefix =
+        Rule.of(
+            "CLUSTER_NAME_PREFIX",
+            "Cluster names start with the team prefix",
+            Severity.WARNING,
+            (topology, findings) -> findings.report("name", "no prefix.", "add one."));
+
+    ValidationReport report =
+        TopologyValidator.builder().addRule(prefix).build().validate(minimalTopology());
+
+    assertThat(report.findings())
+        .containsExactly(
+            new Finding("CLUSTER_NAME_PREFIX", Severity.WARNING, "name", "no prefix.", "add one."));
+  }
+
+  private static ClusterTopology minimalTopology() {
+    return ClusterTopology.builder()
+        .name("dev")
+        .kubernetesVersion("v1.33.4")
+        .addNodes(Node.controlPlane("cp-1", "10.0.0.11/24"))
+        .build();
+  }
 }

@@ -110,9 +110,9 @@ public final class StaticPodRenderer {
   }
 
   /**
-   * Checks that haproxy accepts connections on its frontend port. Whether the apiservers behind it
-   * answer is for haproxy's own backend checks to decide: restarting haproxy while no apiserver is
-   * up, such as before {@code kubeadm init} starts the first one, would fix nothing.
+   * Checks that haproxy accepts connections on its frontend port. haproxy's own backend checks
+   * track the apiservers behind it, and restarting haproxy while no apiserver is up, such as before
+   * {@code kubeadm init} starts the first one, would fix nothing.
    */
   private static Probe haproxyLivenessProbe(ClusterTopology topology, HaproxyKeepalived lb) {
     String host = HaproxyConfigRenderer.bindsIpv6(topology, lb) ? "::1" : "127.0.0.1";
