@@ -29,7 +29,8 @@ public final class BundlePlanner {
     for (Node node : topology.nodes()) {
       files.addAll(nodeFiles(topology, node, secrets));
     }
-    files.add(BundleFile.readable(RUNBOOK, RunbookRenderer.render(topology)));
+    files.sort(Comparator.comparing(BundleFile::path));
+    files.add(BundleFile.readable(RUNBOOK, RunbookRenderer.render(topology, List.copyOf(files))));
     files.sort(Comparator.comparing(BundleFile::path));
     List<BundleFile> withManifest = new ArrayList<>(files);
     withManifest.add(BundleFile.readable(MANIFEST, ManifestRenderer.render(topology, files)));

@@ -45,6 +45,9 @@ public final class BundleWriter {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
     try {
       writeFiles(files, staging);
+      // The staging directory stays 0700 while files are written, so nobody else can read a
+      // secret file before its final mode is set.
+      Files.setPosixFilePermissions(staging, DIRECTORY_MODE);
       replace(staging, absolute);
     } finally {
       deleteTree(staging);
@@ -76,15 +79,17 @@ public final class BundleWriter {
   }
 
   private static void writeFiles(List<BundleFile> files, Path root) throws IOException {
-    Files.setPosixFilePermissions(root, DIRECTORY_MODE);
     for (BundleFile file : files) {
       Path path = resolveInside(root, file.path());
       createDirectories(root, path.getParent());
       if (Files.exists(path)) {
         throw new FileAlreadyExistsException(path.toString(), null, "two bundle files share it");
       }
+      Set<PosixFilePermission> permissions = permissions(file.mode());
+      Files.createFile(path, PosixFilePermissions.asFileAttribute(permissions));
       Files.write(path, file.bytes());
-      Files.setPosixFilePermissions(path, permissions(file.mode()));
+      // The creation mode is masked by the umask, so set the exact mode afterwards.
+      Files.setPosixFilePermissions(path, permissions);
     }
   }
 

@@ -5,6 +5,7 @@ import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
+import io.kubetopology.render.BundleFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,28 +14,50 @@ import java.util.Optional;
  * files and commands only; the secrets stay in the files that need them.
  */
 final class RunbookRenderer {
-  private RunbookRenderer() {}
+  private final ClusterTopology topology;
+  private final List<BundleFile> nodeFiles;
+  private final StringBuilder out = new StringBuilder();
+  private int step;
 
-  static String render(ClusterTopology topology) {
-    StringBuilder out = new StringBuilder();
+  private RunbookRenderer(ClusterTopology topology, List<BundleFile> nodeFiles) {
+    this.topology = topology;
+    this.nodeFiles = nodeFiles;
+  }
+
+  /**
+   * Renders the runbook for {@code topology}, whose node files are {@code nodeFiles} (paths under
+   * {@code nodes/}).
+   */
+  static String render(ClusterTopology topology, List<BundleFile> nodeFiles) {
+    return new RunbookRenderer(topology, nodeFiles).render();
+  }
+
+  private String render() {
     Node first = topology.controlPlanes().get(0);
-    appendOverview(out, topology);
-    appendCopySteps(out, topology);
-    appendInit(out, topology, first);
-    appendControlPlaneJoins(out, topology, first);
-    appendWorkerJoins(out, topology);
-    appendAfterwards(out, topology);
+    List<Node> joiningControlPlanes =
+        topology.controlPlanes().stream().filter(node -> !node.equals(first)).toList();
+    appendOverview();
+    appendInstallSteps();
+    appendInit(first, !joiningControlPlanes.isEmpty());
+    appendControlPlaneJoins(joiningControlPlanes);
+    appendWorkerJoins();
+    appendAfterwards();
     return out.toString();
   }
 
-  private static void appendOverview(StringBuilder out, ClusterTopology topology) {
+  private void heading(String title) {
+    step++;
+    out.append("## ").append(step).append(". ").append(title).append("\n\n");
+  }
+
+  private void appendOverview() {
     out.append("# Runbook for cluster ").append(topology.name()).append("\n\n");
     out.append("Kubernetes ")
         .append(topology.kubernetesVersion())
         .append(", kubeadm API ")
         .append(KubeadmApiVersion.forVersion(topology.kubernetesVersion()).apiVersion())
         .append(", ")
-        .append(etcdDescription(topology))
+        .append(etcdDescription())
         .append(".\n");
     Optional<ControlPlaneEndpoint> endpoint = topology.effectiveControlPlaneEndpoint();
     if (topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
@@ -53,80 +76,100 @@ final class RunbookRenderer {
           .append(" directly; the cluster has no load balancer.\n");
     }
     out.append('\n');
-    out.append("Run every step as root. Files that hold a secret (kubeadm-config.yaml,")
-        .append(" keepalived.conf) have mode 0600; `bundle.json` lists them.\n\n");
+    out.append("Run every step as root. Files that contain a secret have mode 0600, and")
+        .append(" `bundle.json` marks them.\n\n");
   }
 
-  private static String etcdDescription(ClusterTopology topology) {
+  private String etcdDescription() {
     return switch (topology.etcd().kind()) {
       case STACKED -> "stacked etcd (one member on every control plane)";
       case EXTERNAL -> "external etcd at " + String.join(", ", topology.etcd().endpoints());
     };
   }
 
-  private static void appendCopySteps(StringBuilder out, ClusterTopology topology) {
-    out.append("## 1. Copy the files\n\n");
-    out.append("Before running kubeadm anywhere, copy each node's folder onto the root of that")
-        .append(" node, keeping the modes, owned by root:\n\n```sh\n");
+  private void appendInstallSteps() {
+    heading("Install the files");
+    out.append("Copy each node's folder `nodes/<node>/` to that node only: the folders of other")
+        .append(" nodes contain secrets this node does not need. Then, from the copied folder on")
+        .append(" the node, install each file with its mode:\n\n```sh\n");
     for (Node node : topology.nodes()) {
-      out.append("# on ").append(node.name()).append(", from a copy of this bundle\n");
-      out.append("cp -r --preserve=mode nodes/").append(node.name()).append("/. /\n");
+      appendInstallCommands(node);
     }
     out.append("```\n\n");
     if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
-      out.append("The control planes then hold the haproxy and keepalived static pods in")
-          .append(" `/etc/kubernetes/manifests`; kubelet starts them as soon as it runs, and")
-          .append(" the virtual IP comes up with the first apiserver.\n\n");
+      out.append("The control planes then have the haproxy and keepalived static pods in")
+          .append(" `/etc/kubernetes/manifests`. kubelet starts them as soon as it runs, so")
+          .append(" keepalived assigns the virtual IP before any apiserver is up; haproxy")
+          .append(" forwards to an apiserver once its `/readyz` check passes.\n\n");
     }
   }
 
-  private static void appendInit(StringBuilder out, ClusterTopology topology, Node first) {
-    out.append("## 2. Create the cluster on ").append(first.name()).append("\n\n```sh\n");
-    out.append("kubeadm init --config /etc/kubernetes/kubeadm-config.yaml --upload-certs\n");
-    out.append("```\n\n");
-    out.append("`--upload-certs` stores the shared certificates, encrypted with the bundle's")
-        .append(" certificate key, in the `kubeadm-certs` Secret. kubeadm deletes that Secret")
-        .append(" after 2 hours, so join the other control planes within that time, or run")
-        .append(" `kubeadm init phase upload-certs --upload-certs --config")
-        .append(" /etc/kubernetes/kubeadm-config.yaml` on ")
-        .append(first.name())
-        .append(" again first.\n\n");
-    topology
-        .effectiveControlPlaneEndpoint()
-        .ifPresent(endpoint -> appendEndpointCheck(out, endpoint));
+  private void appendInstallCommands(Node node) {
+    String prefix = BundlePlanner.nodePath(node, "");
+    out.append("# on ").append(node.name()).append(", in the folder that holds nodes/\n");
+    for (BundleFile file : nodeFiles) {
+      if (file.path().startsWith(prefix + "/")) {
+        String target = file.path().substring(prefix.length());
+        out.append("install -D -o root -g root -m ")
+            .append(file.modeText())
+            .append(' ')
+            .append(file.path())
+            .append(' ')
+            .append(target)
+            .append('\n');
+      }
+    }
   }
 
-  private static void appendEndpointCheck(StringBuilder out, ControlPlaneEndpoint endpoint) {
+  private void appendInit(Node first, boolean othersJoin) {
+    heading("Create the cluster on " + first.name());
+    out.append("```sh\n");
+    out.append("kubeadm init --config /etc/kubernetes/kubeadm-config.yaml");
+    out.append(othersJoin ? " --upload-certs\n" : "\n");
+    out.append("```\n\n");
+    if (othersJoin) {
+      out.append("`--upload-certs` stores the shared certificates, encrypted with the bundle's")
+          .append(" certificate key, in the `kubeadm-certs` Secret. kubeadm deletes that Secret")
+          .append(" after 2 hours, so join the other control planes within that time, or run")
+          .append(" `kubeadm init phase upload-certs --upload-certs --config")
+          .append(" /etc/kubernetes/kubeadm-config.yaml` on ")
+          .append(first.name())
+          .append(" again first.\n\n");
+    }
+    topology.effectiveControlPlaneEndpoint().ifPresent(this::appendEndpointCheck);
+  }
+
+  private void appendEndpointCheck(ControlPlaneEndpoint endpoint) {
     out.append("Check that the endpoint answers before joining anything:\n\n```sh\n");
     out.append("curl --insecure --fail https://").append(endpoint).append("/readyz\n```\n\n");
   }
 
-  private static void appendControlPlaneJoins(
-      StringBuilder out, ClusterTopology topology, Node first) {
-    List<Node> joining =
-        topology.controlPlanes().stream().filter(node -> !node.equals(first)).toList();
-    if (!joining.isEmpty()) {
-      out.append("## 3. Join the other control planes, one at a time\n\n");
-      out.append("Wait until each join has finished before starting the next, so that etcd adds")
-          .append(" one member at a time.\n\n");
-      appendJoinCommands(out, joining);
+  private void appendControlPlaneJoins(List<Node> joining) {
+    if (joining.isEmpty()) {
+      return;
     }
+    heading("Join the other control planes, one at a time");
+    out.append("Wait until each join has finished before starting the next, so that etcd adds")
+        .append(" one member at a time.\n\n");
+    appendJoinCommands(joining);
   }
 
-  private static void appendWorkerJoins(StringBuilder out, ClusterTopology topology) {
+  private void appendWorkerJoins() {
     List<Node> workers =
         topology.nodes().stream()
             .filter(node -> node.hasRole(Role.WORKER) && !node.isControlPlane())
             .toList();
-    if (!workers.isEmpty()) {
-      out.append("## 4. Join the workers\n\n");
-      out.append("Workers may join in any order and in parallel, within 24 hours of `kubeadm")
-          .append(" init`, while the bootstrap token is valid.\n\n");
-      appendJoinCommands(out, workers);
+    if (workers.isEmpty()) {
+      return;
     }
+    heading("Join the workers");
+    out.append("Workers may join in any order and in parallel while the bootstrap token is")
+        .append(" valid, 24 hours from `kubeadm init`. After that, create a new token with")
+        .append(" `kubeadm token create` and put it into the workers' configuration.\n\n");
+    appendJoinCommands(workers);
   }
 
-  private static void appendJoinCommands(StringBuilder out, List<Node> nodes) {
+  private void appendJoinCommands(List<Node> nodes) {
     out.append("```sh\n");
     for (Node node : nodes) {
       out.append("# on ").append(node.name()).append('\n');
@@ -135,17 +178,22 @@ final class RunbookRenderer {
     out.append("```\n\n");
   }
 
-  private static void appendAfterwards(StringBuilder out, ClusterTopology topology) {
-    out.append("## 5. Afterwards\n\n");
+  private void appendAfterwards() {
+    heading("Afterwards");
     out.append("- Install a network plugin");
     topology
         .networking()
         .podSubnet()
         .ifPresent(pods -> out.append(" configured for the pod subnet ").append(pods));
     out.append("; nodes stay NotReady until one runs.\n");
-    out.append("- Delete `/etc/kubernetes/kubeadm-config.yaml` from every node once it has")
-        .append(" joined: it holds the bootstrap token and the certificate key.\n");
+    out.append("- Once every node has joined, delete `/etc/kubernetes/kubeadm-config.yaml`")
+        .append(" from every node: it contains the bootstrap token and the certificate key.\n");
     out.append("- The joins skip the check of the cluster CA's public key")
         .append(" (`unsafeSkipCAVerification`); run them on a network you trust.\n");
+    if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
+      out.append("- `kubeadm reset` on a control plane deletes everything in")
+          .append(" `/etc/kubernetes/manifests`, the haproxy and keepalived pods included;")
+          .append(" install them again before that node rejoins.\n");
+    }
   }
 }
