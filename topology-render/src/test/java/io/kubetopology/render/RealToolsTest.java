@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -269,6 +270,7 @@ class RealToolsTest {
   }
 
   @Test
+  @ResourceLock(VrrpLab.NAMESPACES)
   void keepalivedCheck_leavesHostFilesAndNamespacesUnchanged() throws IOException {
     RealTools.assumeOrRequire(RealTools.keepalivedAvailable(), "keepalived");
     List<String> hostFilesBefore = listDirectory(Path.of("/etc/keepalived"));
