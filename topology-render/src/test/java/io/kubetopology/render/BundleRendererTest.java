@@ -193,6 +193,21 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_rejectsCommentCharacterInVrrpPasswordWithFinding() {
+    ClusterTopology withHash =
+        TestTopologies.stackedHa()
+            .withSecrets(ClusterSecrets.builder().vrrpPassword("s3c#et12").build());
+
+    assertThatThrownBy(() -> renderer.render(withHash))
+        .isInstanceOf(TopologyValidationException.class)
+        .message()
+        .contains(
+            "ERROR VRRP_PASSWORD_TOO_LONG at secrets.vrrpPassword: the VRRP password contains a"
+                + " character that keepalived.conf cannot carry.")
+        .doesNotContain("s3c#et12");
+  }
+
+  @Test
   void manifest_listsEveryFileWithItsHash() {
     Bundle bundle = renderer.render(TestTopologies.stackedHa());
     JsonNode manifest =

@@ -977,6 +977,16 @@ class StandardRulesTest {
   }
 
   @Test
+  void vrrpPasswordTooLong_acceptsEveryRenderablePunctuation() {
+    for (String password : List.of("k3._+=@%", "k3,:/-ab")) {
+      ClusterTopology topology =
+          withSecrets(ClusterSecrets.builder().vrrpPassword(password).build());
+
+      assertThat(findings(topology)).isEmpty();
+    }
+  }
+
+  @Test
   void vrrpPasswordTooLong_acceptsEightCharacters() {
     ClusterTopology topology =
         withSecrets(ClusterSecrets.builder().vrrpPassword("k33pal1v").build());
@@ -985,7 +995,22 @@ class StandardRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"k33 pal1", "k33\"pal1", "k33'pal1", "k33pal\t1", "kéépal1"})
+  @ValueSource(
+      strings = {
+        "k33 pal1",
+        "k33\"pal1",
+        "k33'pal1",
+        "k33pal\t1",
+        "kéépal1",
+        "k33#pal1",
+        "k33!pal1",
+        "k33{pal1",
+        "k33}pal1",
+        "k33$pal1",
+        "k33\\pal1",
+        "k33;pal1",
+        "k33*pal1"
+      })
   void vrrpPasswordTooLong_reportsUnsafeCharactersWithoutValue(String password) {
     List<Finding> findings =
         findings(withSecrets(ClusterSecrets.builder().vrrpPassword(password).build()));
@@ -995,8 +1020,9 @@ class StandardRulesTest {
             error(
                 "VRRP_PASSWORD_TOO_LONG",
                 "secrets.vrrpPassword",
-                "the VRRP password contains spaces, quotes or non-printable characters.",
-                "use printable ASCII letters, digits and punctuation only."));
+                "the VRRP password contains a character that keepalived.conf cannot carry.",
+                "use only letters, digits and . _ + = @ % , : / -, or leave it out to have one"
+                    + " generated."));
     assertThat(findings.get(0).message()).doesNotContain(password);
   }
 

@@ -52,12 +52,15 @@ final class SecretRules {
               + " only the first 8 and reports an error.",
           "use a password of at most 8 characters, or leave it out to have one generated.");
     }
-    // Printable ASCII except space, ' and ", so the check matches what the message rejects.
-    if (password.isPresent() && !password.get().reveal().matches("[\\x21-\\x7e&&[^\"']]+")) {
+    // keepalived 2.2.7 reads '#' and '!' inside a value as the start of a comment, rejects braces
+    // and unbalanced quotes, and substitutes '$NAME', so only the characters that the renderer
+    // writes into auth_pass pass here.
+    if (password.isPresent() && !password.get().reveal().matches("[A-Za-z0-9._+=@%,:/-]+")) {
       findings.report(
           "secrets.vrrpPassword",
-          "the VRRP password contains spaces, quotes or non-printable characters.",
-          "use printable ASCII letters, digits and punctuation only.");
+          "the VRRP password contains a character that keepalived.conf cannot carry.",
+          "use only letters, digits and . _ + = @ % , : / -, or leave it out to have one"
+              + " generated.");
     }
   }
 
