@@ -193,7 +193,7 @@ class BundleRendererTest {
   }
 
   @Test
-  void render_rejectsCommentCharacterInVrrpPasswordWithFinding() {
+  void render_rejectsVrrpPasswordWithHash() {
     ClusterTopology withHash =
         TestTopologies.stackedHa()
             .withSecrets(ClusterSecrets.builder().vrrpPassword("s3c#et12").build());

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Tests run as root in CI, where permission bits stop nothing, so the failures come from an
  * immutable folder ({@code chattr +i}), a file where a folder must go, and a renderer that throws.
- * The folders live below the module's {@code target} folder, on the file system that holds the
+ * The folders live below the module's {@code target} folder, on the file system that contains the
  * build, because tmpfs does not support the immutable attribute.
  */
 class BundleWriteFailureTest {

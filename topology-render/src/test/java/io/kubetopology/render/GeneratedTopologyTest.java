@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Property tests over generated topologies: each one is rejected by a builder with an {@link
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * TopologyGenerator}. The real-tool run is kept to {@value #REAL_TOOL_TRIES} topologies because
  * each keepalived check takes tens of milliseconds.
  */
+@ResourceLock(value = VrrpLab.NAMESPACES, mode = ResourceAccessMode.READ)
 class GeneratedTopologyTest {
   private static final long REAL_TOOL_SEEDS = 0x6b7562650000L;
   private static final long RENDER_SEEDS = 0x6b7562660000L;

@@ -98,7 +98,7 @@ class HaproxyLiveTest {
    * server goes down although every apiserver is ready, and requests fail.
    */
   @Test
-  void haproxy_checkOnWrongPortTakesEveryServerDown() throws IOException {
+  void haproxy_wrongCheckPortFailsEveryServer() throws IOException {
     requireHaproxy();
     Cluster cluster = Cluster.create(work);
     int unusedPort = freePort();
@@ -130,12 +130,14 @@ class HaproxyLiveTest {
           Integer.parseInt(matcher.group(3)));
     }
 
-    /** A failing server is marked down after {@code fall} failed checks, one every inter. */
+    /**
+     * Returns the time to mark a failing server down: {@code fall} failed checks, one per inter.
+     */
     Duration fallBound() {
       return Duration.ofSeconds((long) interSeconds * (fall + 1)).plus(MARGIN);
     }
 
-    /** A recovered server is marked up after {@code rise} good checks. */
+    /** Returns the time to mark a recovered server up: {@code rise} good checks, one per inter. */
     Duration riseBound() {
       return Duration.ofSeconds((long) interSeconds * (rise + 1)).plus(MARGIN);
     }
@@ -150,6 +152,9 @@ class HaproxyLiveTest {
     static Cluster create(Path work) throws IOException {
       int apiServerPort = freePort();
       int frontendPort = freePort();
+      while (frontendPort == apiServerPort) {
+        frontendPort = freePort();
+      }
       HaproxyKeepalived lb =
           ApiEndpointAccess.haproxyKeepalived()
               .virtualIp("127.0.0.100")
@@ -282,8 +287,8 @@ class HaproxyLiveTest {
   }
 
   /**
-   * Sends {@code count} requests through the frontend and counts them by the backend that answered,
-   * or under "failed" when a request failed.
+   * Sends {@code count} requests through the frontend and counts them by the backend that
+   * responded, or under "failed" when a request failed.
    */
   private static Map<String, Integer> servedBy(Cluster cluster, int count) {
     Map<String, Integer> counts = new TreeMap<>();

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Puts characters that end a line, a quoted string, a comment, a block or a shell word into every
- * free-text attribute of the stacked HA topology, and expects validation to reject each one with an
- * error finding, so that none reaches any rendered file: kubeadm configuration, static pods,
- * haproxy.cfg, keepalived.conf, check_apiserver.sh, the runbook or the manifest.
+ * free-text attribute of the stacked HA topology. Validation must reject each value with an error
+ * finding, so that none reaches a rendered file: kubeadm configuration, static pods, haproxy.cfg,
+ * keepalived.conf, check_apiserver.sh, the runbook or the manifest.
  */
 class InjectionTest {
   /**

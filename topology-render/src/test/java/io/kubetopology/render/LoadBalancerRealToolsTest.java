@@ -16,6 +16,8 @@ import io.kubetopology.render.internal.NodePaths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Feeds every rendered haproxy.cfg to {@code haproxy -c} and every node's keepalived.conf, with its
  * check script in place, to {@code keepalived -t}, and expects exit status 0 and no warning.
  */
+@ResourceLock(value = VrrpLab.NAMESPACES, mode = ResourceAccessMode.READ)
 class LoadBalancerRealToolsTest {
 
   private static final ClusterSecrets SECRETS =

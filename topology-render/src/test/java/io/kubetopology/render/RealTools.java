@@ -43,8 +43,9 @@ final class RealTools {
   /** System property that turns a missing tool from a skipped test into a failed one. */
   static final String REQUIRE_TOOLS_PROPERTY = "kubetopology.requireTools";
 
-  /** Debian command that installs both checked tools. */
-  static final String INSTALL_COMMAND = "apt-get install -y haproxy keepalived";
+  /** Debian command that installs the checked tools and what the live tests run beside them. */
+  static final String INSTALL_COMMAND =
+      "apt-get install -y haproxy keepalived iproute2 openssl curl procps e2fsprogs";
 
   /** Path at which {@link #keepalivedCheck} places the configuration under test. */
   static final String KEEPALIVED_CONF_PATH = "/etc/keepalived/keepalived.conf";

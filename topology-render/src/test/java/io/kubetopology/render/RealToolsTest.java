@@ -20,6 +20,8 @@ import org.opentest4j.TestAbortedException;
  * Shows that {@link RealTools} reports what the real haproxy and keepalived reject, using
  * hand-written configurations, so that a passing render test means the tools accepted the output.
  */
+// Exclusive, because one test compares the network namespaces before and after a check.
+@ResourceLock(VrrpLab.NAMESPACES)
 class RealToolsTest {
 
   private static final String GOOD_HAPROXY_CFG =
@@ -270,7 +272,6 @@ class RealToolsTest {
   }
 
   @Test
-  @ResourceLock(VrrpLab.NAMESPACES)
   void keepalivedCheck_leavesHostFilesAndNamespacesUnchanged() throws IOException {
     RealTools.assumeOrRequire(RealTools.keepalivedAvailable(), "keepalived");
     List<String> hostFilesBefore = listDirectory(Path.of("/etc/keepalived"));

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Every bound is derived from the topology's intervals. A health check failure moves the VIP
  * after {@code fall} failed runs of the script, at most {@code interval x fall} seconds, plus the
- * VRRP master-down interval of three adverts and a skew below one advert (RFC 3768, section 6.1).
- * {@link #MARGIN} covers starting processes and polling on a busy machine.
+ * VRRP master-down interval of three adverts and a skew below one advert (RFC 3768). {@link
+ * #MARGIN} covers starting processes and polling on a busy machine.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = VrrpLab.NAMESPACES, mode = ResourceAccessMode.READ)
@@ -68,8 +68,8 @@ class VrrpFailoverLiveTest {
   /**
    * Shows that the failover assertion catches a rendering whose health check cannot move the VIP:
    * with weight -1 the failing holder drops from 103 to 102, which only ties the next node. A
-   * backup that receives an advert with its own priority keeps waiting (RFC 3768, section 6.4.2),
-   * so cp-1 keeps the VIP.
+   * backup that receives an advert with its own priority keeps waiting (RFC 3768), so cp-1 keeps
+   * the VIP.
    */
   @Test
   void vip_staysWhenScriptWeightTooSmall() {
@@ -144,22 +144,24 @@ class VrrpFailoverLiveTest {
         .isTrue();
   }
 
-  /** Start-up: every node begins as BACKUP or waits as MASTER for one master-down interval. */
+  /**
+   * Returns the start-up bound: each node waits one master-down interval before it claims the VIP.
+   */
   private static Duration electionBound(HaproxyKeepalived lb) {
     return masterDownBound(lb).plusSeconds(lb.checkIntervalSeconds());
   }
 
-  /** A failing health check: {@code fall} failed runs, then one master-down interval. */
+  /** Returns the bound for a failing health check: {@code fall} failed runs, then master-down. */
   private static Duration healthFailureBound(HaproxyKeepalived lb) {
     return masterDownBound(lb).plusSeconds((long) lb.checkIntervalSeconds() * lb.checkFall());
   }
 
-  /** A holder that vanishes: the others wait three adverts plus the skew, below one advert. */
+  /** Returns the bound for a vanished holder: three adverts plus a skew below one advert. */
   private static Duration masterDownBound(HaproxyKeepalived lb) {
     return Duration.ofSeconds(4L * lb.advertIntervalSeconds()).plus(MARGIN);
   }
 
-  /** A node that becomes healthy: {@code rise} good runs, then it preempts the lower holder. */
+  /** Returns the bound for a node that recovers: {@code rise} good runs, then it preempts. */
   private static Duration recoveryBound(HaproxyKeepalived lb) {
     return masterDownBound(lb).plusSeconds((long) lb.checkIntervalSeconds() * lb.checkRise());
   }

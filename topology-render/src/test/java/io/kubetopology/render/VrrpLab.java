@@ -24,9 +24,10 @@ import java.util.stream.Stream;
  * files against each other.
  *
  * <p>Each node gets a network namespace with its loopback up and one end of a veth pair named and
- * addressed as the topology says, such as {@code eth0} with {@code 10.0.0.11/24}. The other ends
- * are ports of a bridge in a namespace of their own, which plays the switch. Nothing is attached to
- * the host's network, so VRRP adverts, ARP and health checks never leave these namespaces.
+ * addressed as the topology specifies, such as {@code eth0} with {@code 10.0.0.11/24}. The other
+ * ends are ports of a bridge in a namespace of their own, which plays the switch. Nothing is
+ * attached to the host's network, so VRRP adverts, ARP and health checks never leave these
+ * namespaces.
  *
  * <p>On each node a stand-in for the local haproxy frontend, {@code openssl s_server -www}, answers
  * every HTTPS request with status 200 on {@code 127.0.0.1}, and keepalived runs in the foreground
@@ -36,8 +37,9 @@ import java.util.stream.Stream;
  */
 final class VrrpLab implements AutoCloseable {
   /**
-   * The resource lock of tests that create network namespaces (shared) or list them (exclusive), so
-   * that a listing never sees another test's namespaces.
+   * The resource lock of test classes that create network namespaces (shared) or list them
+   * (exclusive), so that a listing never finds the namespaces of a test running beside it in this
+   * JVM. Builds in other processes on the same machine are not covered.
    */
   static final String NAMESPACES = "network-namespaces";
 
@@ -101,7 +103,7 @@ final class VrrpLab implements AutoCloseable {
 
   /**
    * Starts the HTTPS stand-in on {@code 127.0.0.1:port} inside the node's namespace and waits until
-   * it answers, so that the first health check of keepalived already succeeds.
+   * it responds, so that the first health check of keepalived already succeeds.
    */
   void startStandIn(String node, int port) {
     Member member = member(node);
@@ -165,7 +167,7 @@ final class VrrpLab implements AutoCloseable {
   /**
    * Fails the machine of {@code node}: keepalived dies without cleaning up, as in a crash or a
    * power loss, and the node's port on the bridge goes down, as if its cable were pulled. The
-   * virtual IP stays configured on the dead node's interface, where nobody can reach it.
+   * virtual IP stays configured on the dead node's interface, where no other node can reach it.
    */
   void failMachine(String node) {
     LiveProcess keepalived = keepaliveds.remove(node);
@@ -184,7 +186,8 @@ final class VrrpLab implements AutoCloseable {
 
   /**
    * Returns the connected nodes whose interface carries {@code address}, in topology order. A node
-   * that {@link #failMachine} cut off is left out, because nobody can reach an address there.
+   * that {@link #failMachine} cut off is left out, because no other node can reach an address
+   * there.
    */
   List<String> holders(IpAddress address) {
     String expected = (address.isIpv4() ? "inet " : "inet6 ") + address + "/";
@@ -259,7 +262,7 @@ final class VrrpLab implements AutoCloseable {
     RealTools.runOrThrow(ip("netns", "add", namespace));
     namespaces.add(namespace);
     RealTools.runOrThrow(ip("-n", namespace, "link", "set", "lo", "up"));
-    // Both ends are created right inside their namespaces, so the host never sees a second eth0.
+    // Both ends are created right inside their namespaces, so the host never gets a second eth0.
     RealTools.runOrThrow(
         ip(
             "link",

@@ -117,7 +117,7 @@ class BundleWriterTest {
   }
 
   @Test
-  void write_fileInTheWayOfFolderKeepsPreviousBundle() throws IOException {
+  void write_fileOnFolderPathKeepsPrevious() throws IOException {
     Path target = parent.resolve("bundle");
     BundleWriter.write(bundle("one"), target);
     List<BundleFile> fileThenFolder =
