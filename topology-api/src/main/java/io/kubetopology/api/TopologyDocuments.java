@@ -3,6 +3,8 @@ package io.kubetopology.api;
 import io.kubetopology.api.internal.document.DocumentReader;
 import io.kubetopology.api.internal.document.DocumentWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,21 @@ public final class TopologyDocuments {
   public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
 
   private TopologyDocuments() {}
+
+  /**
+   * Returns the JSON Schema (draft 2020-12) of topology documents, the one shipped in this jar as
+   * {@code io/kubetopology/api/topology.schema.json}, for editors and pipeline checks.
+   */
+  public static String jsonSchema() {
+    try (InputStream in = TopologyDocuments.class.getResourceAsStream("topology.schema.json")) {
+      if (in == null) {
+        throw new IllegalStateException("topology.schema.json is missing from topology-api");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Returns a reader with the default size limit. */
   public static Reader reader() {

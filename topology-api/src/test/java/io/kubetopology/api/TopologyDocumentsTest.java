@@ -274,4 +274,18 @@ class TopologyDocumentsTest {
                 + "bad.yaml:27:17: secrets.vrrpPassword: expected a string, got the number"
                 + " 12345678; put the value in quotes to make it a string");
   }
+
+  @Test
+  void write_quotesStringsYamlWouldReadAsOtherTypes() {
+    for (String name :
+        List.of("null", "true", "no", "on", "1e3", "0x1f", "012", "1_000", "12:30", "~")) {
+      ClusterTopology topology = expected().withName(name);
+
+      String yaml = TopologyDocuments.writer().toYaml(topology);
+
+      assertThat(TopologyDocuments.reader().read(yaml, name + ".yaml").name())
+          .as(yaml)
+          .isEqualTo(name);
+    }
+  }
 }
