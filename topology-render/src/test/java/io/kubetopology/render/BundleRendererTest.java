@@ -141,7 +141,10 @@ class BundleRendererTest {
               TopologyValidationException failure = (TopologyValidationException) e;
               assertThat(failure.report().findings())
                   .extracting(Finding::ruleId)
-                  .containsExactly("LB_PORT_COLLIDES_WITH_APISERVER", "STACKED_ETCD_EVEN_MEMBERS");
+                  .containsExactly(
+                      "LB_PORT_COLLIDES_WITH_APISERVER",
+                      "STACKED_ETCD_EVEN_MEMBERS",
+                      "STACKED_ETCD_TOO_FEW_MEMBERS");
               assertThat(failure.getMessage())
                   .contains(
                       "haproxy frontend port '6443' equals the apiserver port",

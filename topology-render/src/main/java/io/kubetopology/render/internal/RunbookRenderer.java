@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.HaproxyKeepalived;
@@ -7,6 +8,7 @@ import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Renders {@code RUNBOOK.md}: the ordered steps that turn a bundle into a running cluster. It names
@@ -138,10 +140,13 @@ final class RunbookRenderer {
   private static void appendAfterwards(StringBuilder out, ClusterTopology topology) {
     out.append("## 5. Afterwards\n\n");
     out.append("- Install a network plugin");
-    topology
-        .networking()
-        .podSubnet()
-        .ifPresent(pods -> out.append(" configured for the pod subnet ").append(pods));
+    List<Cidr> podSubnets = topology.networking().podSubnets();
+    if (podSubnets.size() == 1) {
+      out.append(" configured for the pod subnet ").append(podSubnets.get(0));
+    } else if (!podSubnets.isEmpty()) {
+      out.append(" configured for the pod subnets ")
+          .append(podSubnets.stream().map(Cidr::toString).collect(Collectors.joining(" and ")));
+    }
     out.append("; nodes stay NotReady until one runs.\n");
     out.append("- Delete `/etc/kubernetes/kubeadm-config.yaml` from every node once it has")
         .append(" joined: it holds the bootstrap token and the certificate key.\n");
