@@ -1090,6 +1090,25 @@ class StandardRulesTest {
   }
 
   @Test
+  void vrrpUnicastPeersSplitSubnets_listsEveryOffLinkPeer() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(loadBalancer().withUnicast(true))
+            .withNodes(
+                CP_1,
+                Node.controlPlane("cp-2", "10.0.7.12/16"),
+                Node.controlPlane("cp-3", "10.0.9.13/16"),
+                WORKER_1);
+
+    assertThat(findings(topology))
+        .extracting(Finding::message)
+        .containsExactly(
+            "unicast VRRP peers 'cp-2' (10.0.7.12/16), 'cp-3' (10.0.9.13/16) lie outside subnet"
+                + " '10.0.0.0/24' of control plane 'cp-1', so adverts between them cross a"
+                + " router.");
+  }
+
+  @Test
   void vrrpUnicastPeersSplitSubnets_acceptsOneSubnet() {
     assertThat(findings(reference().withApiEndpoint(loadBalancer().withUnicast(true)))).isEmpty();
   }
