@@ -5,8 +5,8 @@ import org.immutables.value.Value;
 
 /**
  * The cluster's address ranges; kubeadm's {@code networking} block. A single-stack cluster has one
- * pod and one service subnet; a dual-stack cluster has one IPv4 and one IPv6 subnet in each list,
- * the first one being the primary family.
+ * pod and one service subnet. A dual-stack cluster has one IPv4 and one IPv6 subnet in each list,
+ * and the family of the first one is the primary family.
  *
  * <pre>{@code
  * Networking ipv4 = Networking.builder().podSubnet("10.244.0.0/16").build();

@@ -36,14 +36,29 @@ class ConfigInjectionTest {
           ">", ",", "=", "\u0000", "\u007f", "\u0085", "\u00a0", "\u2028", "\u2029", "\u202e",
           "\ufeff");
 
+  /** Characters that node names and the endpoint host may not contain, on top of the others. */
+  private static final List<String> SHELL_WORD_CHARACTERS =
+      List.of("*", "?", "[", "]", "(", ")", "~", "/");
+
   /**
    * A string field that reaches a rendered file: its model path, which for a node name contains the
-   * value itself, and how to set it.
+   * value itself, how to set it, and whether the runbook puts it into a shell command.
    */
   private record Field(
-      String name, Function<String, String> path, Function<String, ClusterTopology> topologyWith) {
+      String name,
+      Function<String, String> path,
+      Function<String, ClusterTopology> topologyWith,
+      boolean shellWord) {
     Field(String path, Function<String, ClusterTopology> topologyWith) {
-      this(path, value -> path, topologyWith);
+      this(path, value -> path, topologyWith, false);
+    }
+
+    List<String> unsafeCharacters() {
+      List<String> characters = new ArrayList<>(UNSAFE_CHARACTERS);
+      if (shellWord) {
+        characters.addAll(SHELL_WORD_CHARACTERS);
+      }
+      return characters;
     }
 
     @Override
@@ -107,7 +122,8 @@ class ConfigInjectionTest {
         new Field(
             "nodes[worker-1].name",
             value -> "nodes[worker" + escaped(value) + "1].name",
-            value -> withNode(3, worker.withName("worker" + value + "1"))),
+            value -> withNode(3, worker.withName("worker" + value + "1")),
+            true),
         new Field(
             "nodes[cp-2].interfaceName",
             value -> withNode(1, cp2.withInterfaceName("eth" + value + "0"))),
@@ -125,10 +141,12 @@ class ConfigInjectionTest {
             value -> base().withApiEndpoint(loadBalancer().withInterfaceName("eth" + value + "0"))),
         new Field(
             "controlPlaneEndpoint",
+            value -> "controlPlaneEndpoint",
             value ->
                 base()
                     .withControlPlaneEndpoint(
-                        ControlPlaneEndpoint.of("api" + value + ".example.com", 8443))),
+                        ControlPlaneEndpoint.of("api" + value + ".example.com", 8443)),
+            true),
         new Field(
             "extraCertSans[0]", value -> base().withExtraCertSans("api" + value + ".example.com")),
         new Field(
@@ -182,7 +200,7 @@ class ConfigInjectionTest {
     return fields().stream()
         .flatMap(
             field ->
-                UNSAFE_CHARACTERS.stream()
+                field.unsafeCharacters().stream()
                     .map(
                         character ->
                             Arguments.of(

@@ -1923,12 +1923,26 @@ class StandardRulesTest {
 
   // VALUE_UNSAFE_FOR_CONFIG
 
+  private static final String SHELL_WORD_HINT =
+      "remove the character: node names and the endpoint host may not contain quotes, '\\', '#',"
+          + " '!', '{', '}', ';', '$', '`', '&', '|', '<', '>', ',', '=', '*', '?', '[', ']', '(',"
+          + " ')', '~', '/', whitespace or control characters.";
+
   private static Finding unsafe(String path, String message) {
     return error(
         "VALUE_UNSAFE_FOR_CONFIG",
         path,
         message + ", which can change the meaning of the files it is written into.",
         UNSAFE_VALUE_HINT);
+  }
+
+  /** Returns the finding for a node name or endpoint host, which the runbook puts into commands. */
+  private static Finding unsafeShellWord(String path, String message) {
+    return error(
+        "VALUE_UNSAFE_FOR_CONFIG",
+        path,
+        message + ", which can change the meaning of the files it is written into.",
+        SHELL_WORD_HINT);
   }
 
   private static List<Finding> unsafeFindings(ClusterTopology topology) {
@@ -1944,9 +1958,27 @@ class StandardRulesTest {
 
     assertThat(unsafeFindings(topology))
         .containsExactly(
-            unsafe(
+            unsafeShellWord(
                 "nodes[worker-1\\nserver x].name",
                 "node name 'worker-1\\nserver x' contains a line feed (U+000A)"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*", "?", "[", "]", "(", ")", "~", "/"})
+  void valueUnsafeForConfig_reportsNodeNameShellCharacters(String character) {
+    ClusterTopology topology =
+        withNode("worker-1", Node.worker("worker" + character + "1", "10.0.0.21/24"));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "nodes[worker" + character + "1].name",
+                "node name 'worker" + character + "1' contains '" + character + "'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_acceptsWildcardCertSan() {
+    assertThat(unsafeFindings(reference().withExtraCertSans("*.prod.example.com"))).isEmpty();
   }
 
   @Test
@@ -1991,9 +2023,21 @@ class StandardRulesTest {
 
     assertThat(unsafeFindings(topology))
         .containsExactly(
-            unsafe(
+            unsafeShellWord(
                 "controlPlaneEndpoint",
                 "control plane endpoint host 'api`id`' contains a backquote"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsEndpointSlash() {
+    ClusterTopology topology =
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.example.com/x", 8443));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "controlPlaneEndpoint",
+                "control plane endpoint host 'api.example.com/x' contains '/'"));
   }
 
   @Test

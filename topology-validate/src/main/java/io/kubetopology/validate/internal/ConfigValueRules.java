@@ -10,7 +10,6 @@ import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
  * The rule that keeps characters with a meaning in configuration syntax out of every string the
@@ -34,10 +33,22 @@ final class ConfigValueRules {
    */
   private static final String UNSAFE_ASCII = "\"'\\#!{};$`&|<>,=";
 
+  /**
+   * More ASCII characters that node names and the endpoint host may not contain, because the
+   * runbook puts them into shell commands as paths and URLs: glob characters, parentheses, the
+   * tilde and the path separator.
+   */
+  private static final String UNSAFE_IN_SHELL_WORDS = "*?[]()~/";
+
   private static final String HINT =
       "remove the character: strings written into the rendered files may not contain quotes, '\\',"
           + " '#', '!', '{', '}', ';', '$', '`', '&', '|', '<', '>', ',', '=', whitespace or"
           + " control characters.";
+
+  private static final String SHELL_WORD_HINT =
+      "remove the character: node names and the endpoint host may not contain quotes, '\\', '#',"
+          + " '!', '{', '}', ';', '$', '`', '&', '|', '<', '>', ',', '=', '*', '?', '[', ']', '(',"
+          + " ')', '~', '/', whitespace or control characters.";
 
   private ConfigValueRules() {}
 
@@ -58,7 +69,7 @@ final class ConfigValueRules {
         .controlPlaneEndpoint()
         .ifPresent(
             endpoint ->
-                check(
+                checkShellWord(
                     "controlPlaneEndpoint",
                     "control plane endpoint host",
                     endpoint.host(),
@@ -73,7 +84,7 @@ final class ConfigValueRules {
   }
 
   private static void checkNode(Node node, FindingCollector findings) {
-    check(Paths.node(node, "name"), "node name", node.name(), findings);
+    checkShellWord(Paths.node(node, "name"), "node name", node.name(), findings);
     node.interfaceName()
         .ifPresent(
             name -> check(Paths.node(node, "interfaceName"), "interface name", name, findings));
@@ -103,21 +114,42 @@ final class ConfigValueRules {
 
   private static void check(
       String path, String description, String value, FindingCollector findings) {
-    OptionalInt unsafe = value.codePoints().filter(ConfigValueRules::isUnsafe).findFirst();
-    if (unsafe.isPresent()) {
-      findings.report(
-          path,
-          description
-              + " '"
-              + Text.escape(value)
-              + "' contains "
-              + characterName(unsafe.getAsInt())
-              + ", which can change the meaning of the files it is written into.",
-          HINT);
-    }
+    value
+        .codePoints()
+        .filter(ConfigValueRules::isUnsafe)
+        .findFirst()
+        .ifPresent(character -> report(path, description, value, character, HINT, findings));
   }
 
-  /** Returns true for a character that {@link #HINT} lists. */
+  private static void checkShellWord(
+      String path, String description, String value, FindingCollector findings) {
+    value
+        .codePoints()
+        .filter(character -> isUnsafe(character) || UNSAFE_IN_SHELL_WORDS.indexOf(character) >= 0)
+        .findFirst()
+        .ifPresent(
+            character -> report(path, description, value, character, SHELL_WORD_HINT, findings));
+  }
+
+  private static void report(
+      String path,
+      String description,
+      String value,
+      int character,
+      String hint,
+      FindingCollector findings) {
+    findings.report(
+        path,
+        description
+            + " '"
+            + Text.escape(value)
+            + "' contains "
+            + characterName(character)
+            + ", which can change the meaning of the files it is written into.",
+        hint);
+  }
+
+  /** Returns true for a character that {@link #HINT} lists for every field. */
   static boolean isUnsafe(int codePoint) {
     return UNSAFE_ASCII.indexOf(codePoint) >= 0
         || Character.isWhitespace(codePoint)
@@ -141,7 +173,7 @@ final class ConfigValueRules {
   }
 
   private static String otherCharacterName(int codePoint, String number) {
-    if (UNSAFE_ASCII.indexOf(codePoint) >= 0) {
+    if (UNSAFE_ASCII.indexOf(codePoint) >= 0 || UNSAFE_IN_SHELL_WORDS.indexOf(codePoint) >= 0) {
       return "'" + Character.toString(codePoint) + "'";
     }
     if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * kubeadm's checks of the pod and service subnets, with the limits of kubeadm's validation.go: at
- * most one subnet per address family, at least 10 service and 14 pod addresses, at most 20 host
- * bits in a service subnet, and a pod subnet within 16 bits of the node mask.
+ * kubeadm's checks of the pod and service subnets, with the limits of its validation.go and
+ * constants.go. Each address family has at most one subnet. A service subnet holds at least 10
+ * addresses and has at most 20 host bits. A pod subnet holds at least 14 addresses and is at most
+ * 16 bits larger than the range each node gets.
  */
 final class SubnetRules {
   /** kubeadm's {@code MinimumAddressesInServiceSubnet}; the cluster DNS service takes the 10th. */
