@@ -65,10 +65,10 @@ public final class BundleRenderer {
   /**
    * Validates and renders {@code topology}, generating missing secrets from {@code random}.
    *
-   * <p>Rendering writes names, labels, images and other strings into files without escaping them.
-   * So after the caller's rules, the rules {@code VALUE_UNSAFE_FOR_CONFIG} and {@code
-   * VRRP_PASSWORD_CHARACTERS} always run at ERROR, even when this renderer's validator suppresses
-   * them or lowers their severity.
+   * <p>haproxy.cfg, keepalived.conf, check_apiserver.sh and the runbook take names, interface names
+   * and other strings as they are, without escaping. So after the caller's rules, the rules {@code
+   * VALUE_UNSAFE_FOR_CONFIG} and {@code VRRP_PASSWORD_CHARACTERS} always run at ERROR, even when
+   * this renderer's validator suppresses them or lowers their severity.
    *
    * @throws TopologyValidationException if validation finds an error, or a string contains a
    *     character that would change the meaning of a rendered file

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Puts every character that has a meaning in a rendered file into every string field that reaches
  * one. Rendering must then be rejected with a VALUE_UNSAFE_FOR_CONFIG finding at that field. That
- * holds even when the caller's validator suppresses or downgrades the rule, or has no rules.
+ * is so even when the caller's validator suppresses or downgrades the rule, or has no rules.
  */
 class ConfigInjectionTest {
   private static final List<String> UNSAFE_CHARACTERS =

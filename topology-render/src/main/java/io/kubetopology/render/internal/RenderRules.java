@@ -53,8 +53,8 @@ public final class RenderRules {
   /**
    * Returns a validator of the standard rules that keep quotes, comment and shell characters, line
    * breaks and other control characters out of the rendered files, at their default severity and
-   * without suppressions. The renderer writes strings into files without escaping them, so it runs
-   * this validator after the caller's and rejects the topology on any error.
+   * without suppressions. Most renderers write strings into files without escaping them, so the
+   * bundle renderer runs this validator after the caller's and rejects the topology on any error.
    */
   public static TopologyValidator guard() {
     return GUARD;

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The rule that keeps characters with a meaning in configuration syntax out of every string the
- * renderer writes into a file. The renderer writes such strings as they are and never escapes them,
- * so a value that passes this rule cannot add a line, a block or a command to a rendered file.
+ * renderer writes into a file. haproxy.cfg, keepalived.conf, check_apiserver.sh and the runbook
+ * take such strings as they are, without escaping, so a value that passes this rule cannot add a
+ * line, a block or a command to them.
  */
 final class ConfigValueRules {
   static final Rule VALUE_UNSAFE_FOR_CONFIG =
@@ -26,10 +27,10 @@ final class ConfigValueRules {
           ConfigValueRules::checkValues);
 
   /**
-   * ASCII characters that a rendered file reads as syntax: quotes and the backslash quote and
-   * escape in YAML, haproxy.cfg and keepalived.conf; '#' and '!' start comments in haproxy.cfg and
-   * keepalived.conf; braces open and close keepalived blocks; ';', '$', '`', '&', '|', '<' and '>'
-   * are shell syntax in the runbook's commands; ',' and '=' separate kubelet's node-labels entries.
+   * ASCII characters that a rendered file reads as syntax. Quotes and the backslash quote and
+   * escape. '#' and '!' start comments in haproxy.cfg and keepalived.conf, and braces open and
+   * close keepalived blocks. ';', '$', '`', '&', '|', '<' and '>' are shell syntax in the runbook's
+   * commands and check_apiserver.sh. ',' and '=' separate kubelet's node-labels entries.
    */
   private static final String UNSAFE_ASCII = "\"'\\#!{};$`&|<>,=";
 
