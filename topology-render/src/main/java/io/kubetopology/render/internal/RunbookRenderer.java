@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.HaproxyKeepalived;
@@ -8,6 +9,7 @@ import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Renders {@code RUNBOOK.md}: the ordered steps that turn a bundle into a running cluster. It names
@@ -181,10 +183,13 @@ final class RunbookRenderer {
   private void appendAfterwards() {
     heading("Afterwards");
     out.append("- Install a network plugin");
-    topology
-        .networking()
-        .podSubnet()
-        .ifPresent(pods -> out.append(" configured for the pod subnet ").append(pods));
+    List<Cidr> podSubnets = topology.networking().podSubnets();
+    if (podSubnets.size() == 1) {
+      out.append(" configured for the pod subnet ").append(podSubnets.get(0));
+    } else if (!podSubnets.isEmpty()) {
+      out.append(" configured for the pod subnets ")
+          .append(podSubnets.stream().map(Cidr::toString).collect(Collectors.joining(" and ")));
+    }
     out.append("; nodes stay NotReady until one runs.\n");
     out.append("- Once every node has joined, delete `/etc/kubernetes/kubeadm-config.yaml`")
         .append(" from every node: it contains the bootstrap token and the certificate key.\n");
