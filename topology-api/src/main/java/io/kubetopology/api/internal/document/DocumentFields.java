@@ -50,8 +50,16 @@ public final class DocumentFields {
           "unicast",
           "checkIntervalSeconds",
           "checkFall",
-          "checkRise");
-  static final Set<String> NETWORKING = fields("podSubnet", "serviceSubnet", "dnsDomain");
+          "checkRise",
+          "virtualRouterIdsInUse",
+          "multicastAvailable");
+  static final Set<String> NETWORKING =
+      fields(
+          "podSubnets",
+          "serviceSubnets",
+          "dnsDomain",
+          "nodeCidrMaskSizeIpv4",
+          "nodeCidrMaskSizeIpv6");
   static final Set<String> IMAGES = fields("imageRepository", "haproxyImage", "keepalivedImage");
   static final Set<String> SECRETS = fields("bootstrapToken", "certificateKey", "vrrpPassword");
 

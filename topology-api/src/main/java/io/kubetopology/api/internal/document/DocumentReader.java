@@ -216,6 +216,8 @@ public final class DocumentReader {
     fields.integer("checkIntervalSeconds").ifPresent(builder::checkIntervalSeconds);
     fields.integer("checkFall").ifPresent(builder::checkFall);
     fields.integer("checkRise").ifPresent(builder::checkRise);
+    fields.integers("virtualRouterIdsInUse").ifPresent(builder::addAllVirtualRouterIdsInUse);
+    fields.bool("multicastAvailable").ifPresent(builder::multicastAvailable);
     return build(fields, builder::build);
   }
 
@@ -227,9 +229,11 @@ public final class DocumentReader {
     }
     Fields fields = opened.get();
     Networking.Builder builder = Networking.builder();
-    fields.parsed("podSubnet", Cidr::parse).ifPresent(builder::podSubnet);
-    fields.parsed("serviceSubnet", Cidr::parse).ifPresent(builder::serviceSubnet);
+    fields.parsedList("podSubnets", Cidr::parse).ifPresent(builder::addAllPodSubnets);
+    fields.parsedList("serviceSubnets", Cidr::parse).ifPresent(builder::addAllServiceSubnets);
     fields.string("dnsDomain").ifPresent(builder::dnsDomain);
+    fields.integer("nodeCidrMaskSizeIpv4").ifPresent(builder::nodeCidrMaskSizeIpv4);
+    fields.integer("nodeCidrMaskSizeIpv6").ifPresent(builder::nodeCidrMaskSizeIpv6);
     return build(fields, builder::build);
   }
 

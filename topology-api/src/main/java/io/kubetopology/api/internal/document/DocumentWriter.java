@@ -119,19 +119,37 @@ public final class DocumentWriter {
         tree, "checkIntervalSeconds", lb.checkIntervalSeconds(), DEFAULT_LB.checkIntervalSeconds());
     putUnlessDefault(tree, "checkFall", lb.checkFall(), DEFAULT_LB.checkFall());
     putUnlessDefault(tree, "checkRise", lb.checkRise(), DEFAULT_LB.checkRise());
+    putUnlessDefault(
+        tree, "virtualRouterIdsInUse", List.copyOf(lb.virtualRouterIdsInUse()), List.of());
+    putUnlessDefault(
+        tree, "multicastAvailable", lb.multicastAvailable(), DEFAULT_LB.multicastAvailable());
     return tree;
   }
 
   private Map<String, Object> networking(Networking networking) {
     Map<String, Object> tree = new LinkedHashMap<>();
-    networking.podSubnet().ifPresent(pods -> tree.put("podSubnet", pods.toString()));
+    putUnlessDefault(tree, "podSubnets", texts(networking.podSubnets()), List.of());
     putUnlessDefault(
         tree,
-        "serviceSubnet",
-        networking.serviceSubnet().toString(),
-        DEFAULT_NETWORKING.serviceSubnet().toString());
+        "serviceSubnets",
+        texts(networking.serviceSubnets()),
+        texts(DEFAULT_NETWORKING.serviceSubnets()));
     putUnlessDefault(tree, "dnsDomain", networking.dnsDomain(), DEFAULT_NETWORKING.dnsDomain());
+    putUnlessDefault(
+        tree,
+        "nodeCidrMaskSizeIpv4",
+        networking.nodeCidrMaskSizeIpv4(),
+        Networking.DEFAULT_NODE_CIDR_MASK_SIZE_IPV4);
+    putUnlessDefault(
+        tree,
+        "nodeCidrMaskSizeIpv6",
+        networking.nodeCidrMaskSizeIpv6(),
+        Networking.DEFAULT_NODE_CIDR_MASK_SIZE_IPV6);
     return tree;
+  }
+
+  private static List<String> texts(List<?> values) {
+    return values.stream().map(Object::toString).toList();
   }
 
   private Map<String, Object> images(ImageSettings images) {

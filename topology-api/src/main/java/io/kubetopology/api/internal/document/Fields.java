@@ -67,10 +67,9 @@ final class Fields {
   private static String unknownFieldMessage(String name, Set<String> known) {
     String message = "unknown field '" + name + "'";
     Optional<String> closest = Suggestions.closest(name, known);
-    return closest.map(c -> message + "; did you mean '" + c + "'?").orElse(message)
-        + " Known fields: "
-        + String.join(", ", known)
-        + ".";
+    return closest
+        .map(c -> message + "; did you mean '" + c + "'?")
+        .orElse(message + "; known fields: " + String.join(", ", known));
   }
 
   /** Returns the path of the field {@code name} of this mapping. */
@@ -137,6 +136,27 @@ final class Fields {
     return value(name)
         .flatMap(value -> elements(value, child(name)))
         .map(items -> readElements(items, child(name), this::asString));
+  }
+
+  /** Reads a list of integers. */
+  Optional<List<Integer>> integers(String name) {
+    return value(name)
+        .flatMap(value -> elements(value, child(name)))
+        .map(items -> readElements(items, child(name), this::asInteger));
+  }
+
+  /** Reads a list of strings and applies {@code parse} to each, reporting each failure. */
+  <T> Optional<List<T>> parsedList(String name, Function<String, T> parse) {
+    return value(name)
+        .flatMap(value -> elements(value, child(name)))
+        .map(
+            items ->
+                readElements(
+                    items,
+                    child(name),
+                    (item, itemPath) ->
+                        asString(item, itemPath)
+                            .flatMap(text -> parse(item, itemPath, text, parse))));
   }
 
   /** Reads a mapping of string keys to string values, keeping document order. */
