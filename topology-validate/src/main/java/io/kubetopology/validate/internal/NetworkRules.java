@@ -2,10 +2,10 @@ package io.kubetopology.validate.internal;
 
 import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
-import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
@@ -105,7 +105,7 @@ final class NetworkRules {
 
   private static void checkRangeAgainstVip(
       ClusterTopology topology, String path, Cidr range, FindingCollector findings) {
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
+    if (topology.apiEndpoint() instanceof VirtualIpAccess lb) {
       IpAddress vip = lb.virtualIp();
       if (range.contains(vip)) {
         findings.report(
@@ -148,6 +148,7 @@ final class NetworkRules {
     checkImage("images.imageRepository", topology.images().imageRepository(), findings);
     checkImage("images.haproxyImage", topology.images().haproxyImage(), findings);
     checkImage("images.keepalivedImage", topology.images().keepalivedImage(), findings);
+    checkImage("images.kubeVipImage", topology.images().kubeVipImage(), findings);
   }
 
   private static void checkImage(String path, String image, FindingCollector findings) {

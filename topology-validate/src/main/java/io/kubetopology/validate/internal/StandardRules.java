@@ -19,6 +19,7 @@ public final class StandardRules {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(NodeRules.all());
     rules.addAll(EndpointRules.all());
+    rules.addAll(AccessRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(SecretRules.all());
     return List.copyOf(rules);
