@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * How clients reach the apiservers: haproxy and keepalived with a virtual IP, kube-vip with a
+ * The way clients reach the apiservers: haproxy and keepalived with a virtual IP, kube-vip with a
  * virtual IP, an external load balancer, or nothing for a single control plane. The access value
  * alone selects what the renderer writes for the load balancer.
  *

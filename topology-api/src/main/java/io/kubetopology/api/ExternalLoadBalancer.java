@@ -18,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public interface ExternalLoadBalancer extends ApiEndpointAccess, WithExternalLoadBalancer {
-  /** How the load balancer treats the TLS connections it forwards. */
+  /** The load balancer's handling of the TLS connections it forwards. */
   enum TlsMode {
     /** TCP passthrough: the apiservers terminate TLS, as kubeadm's client certificates need. */
     PASSTHROUGH,
@@ -45,7 +45,7 @@ public interface ExternalLoadBalancer extends ApiEndpointAccess, WithExternalLoa
   @Value.Default.Int(ClusterTopology.DEFAULT_API_SERVER_PORT)
   int port();
 
-  /** How the load balancer treats TLS; only {@link TlsMode#PASSTHROUGH} works with kubeadm. */
+  /** The load balancer's TLS handling; only {@link TlsMode#PASSTHROUGH} works with kubeadm. */
   @Value.Default
   default TlsMode tlsMode() {
     return TlsMode.PASSTHROUGH;

@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
- * haproxy and keepalived: keepalived holds a virtual IP on one healthy node and haproxy there
+ * haproxy and keepalived: keepalived assigns a virtual IP to one healthy node and haproxy there
  * spreads connections over all apiservers. They run on every control plane, as static pods by
  * default or as OS services, or on dedicated nodes with {@link Role#LOAD_BALANCER}.
  *
@@ -31,7 +31,7 @@ public interface HaproxyKeepalived extends VirtualIpAccess, WithHaproxyKeepalive
     return Kind.HAPROXY_KEEPALIVED;
   }
 
-  /** Where haproxy and keepalived run, and how they are started. */
+  /** The nodes haproxy and keepalived run on, and how they start there. */
   enum Placement {
     /** Static pods in {@code /etc/kubernetes/manifests} of every control plane. */
     STATIC_PODS,
@@ -92,7 +92,7 @@ public interface HaproxyKeepalived extends VirtualIpAccess, WithHaproxyKeepalive
   @Value.Default.Int(2)
   int checkRise();
 
-  /** Where haproxy and keepalived run; static pods on the control planes by default. */
+  /** The placement of haproxy and keepalived; static pods on the control planes by default. */
   @Value.Default
   default Placement placement() {
     return Placement.STATIC_PODS;
@@ -109,7 +109,10 @@ public interface HaproxyKeepalived extends VirtualIpAccess, WithHaproxyKeepalive
 
   /**
    * Whether a recovered node with a higher priority takes the VIP back. False renders keepalived's
-   * {@code nopreempt}, which works only when every node starts in state BACKUP, so then all do.
+   * {@code nopreempt}, which works only when every node starts in state BACKUP, so then all do, and
+   * a health check of weight 0: a failing check then puts the node in FAULT state, which gives the
+   * VIP up, since a lowered priority would not move it. While every node's check fails, no node has
+   * the VIP.
    */
   @Value.Default.Boolean(true)
   boolean preempt();

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Access through a virtual IP that one of several nodes holds at a time and announces on its
- * network interface: keepalived's VRRP or kube-vip's ARP leader.
+ * Access through a virtual IP that one of several nodes has at a time and announces on its network
+ * interface: keepalived's VRRP or kube-vip's ARP leader.
  */
 public interface VirtualIpAccess extends ApiEndpointAccess {
   /** The virtual IP; the endpoint host and the first apiserver certificate name. */

@@ -99,7 +99,9 @@ class StandardRulesTest {
     return Node.builder().name(name).address(address).addRole(Role.LOAD_BALANCER).build();
   }
 
-  /** The reference topology behind haproxy and keepalived on lb-1 and lb-2, frontend port 6443. */
+  /**
+   * Returns the reference topology behind haproxy and keepalived on lb-1 and lb-2, on port 6443.
+   */
   private static ClusterTopology dedicatedHosts() {
     return reference()
         .withNodes(CP_1, CP_2, CP_3, WORKER_1, WORKER_2, LB_1, LB_2)
@@ -1143,7 +1145,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void workerLocalProxy_hasNoFindingsWithEveryKind() {
+  void workerLocalProxy_fitsEveryKind() {
     List<ApiEndpointAccess> kinds =
         List.of(
             loadBalancer().withWorkerLocalProxyPort(6443),
@@ -1158,7 +1160,7 @@ class StandardRulesTest {
   // LB_PORT_COLLIDES_WITH_APISERVER across placements
 
   @Test
-  void lbPortCollidesWithApiserver_reportsOsServicesOnPort6443() {
+  void lbPortCollidesWithApiserver_reportsOsServices() {
     assertSingleFinding(
         reference()
             .withApiEndpoint(
@@ -1173,7 +1175,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void lbPortCollidesWithApiserver_acceptsApiserverPortOnLoadBalancerHosts() {
+  void lbPortCollidesWithApiserver_acceptsLoadBalancerHosts() {
     HaproxyKeepalived lb = (HaproxyKeepalived) dedicatedHosts().apiEndpoint();
 
     assertThat(lb.frontendPort()).isEqualTo(6443);
@@ -1183,7 +1185,7 @@ class StandardRulesTest {
   // LOAD_BALANCER_ROLE_UNUSED
 
   @Test
-  void loadBalancerRoleUnused_reportsHostsBehindStaticPods() {
+  void loadBalancerRoleUnused_reportsStaticPods() {
     ClusterTopology topology = dedicatedHosts().withApiEndpoint(loadBalancer());
 
     assertThat(findings(topology))
@@ -1205,7 +1207,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void loadBalancerRoleUnused_reportsHostBesideKubeVip() {
+  void loadBalancerRoleUnused_reportsKubeVip() {
     assertSingleFinding(
         reference().withNodes(CP_1, CP_2, CP_3, WORKER_1, LB_1).withApiEndpoint(kubeVip()),
         error(
@@ -1220,7 +1222,7 @@ class StandardRulesTest {
   // LOAD_BALANCER_HOSTS_MISSING
 
   @Test
-  void loadBalancerHostsMissing_reportsPlacementWithoutHosts() {
+  void loadBalancerHostsMissing_reportsNoHost() {
     ClusterTopology topology =
         reference().withApiEndpoint(loadBalancer().withPlacement(Placement.LOAD_BALANCER_HOSTS));
 
@@ -1238,7 +1240,7 @@ class StandardRulesTest {
   // LOAD_BALANCER_HOSTS_TOO_FEW
 
   @Test
-  void loadBalancerHostsTooFew_warnsAboutSingleHost() {
+  void loadBalancerHostsTooFew_warnsSingleHost() {
     assertSingleFinding(
         dedicatedHosts().withNodes(CP_1, CP_2, CP_3, WORKER_1, WORKER_2, LB_1),
         new Finding(
@@ -1253,7 +1255,7 @@ class StandardRulesTest {
   // LOAD_BALANCER_HOST_NOT_DEDICATED
 
   @Test
-  void loadBalancerHostNotDedicated_reportsHostThatIsAlsoWorker() {
+  void loadBalancerHostNotDedicated_reportsWorkerRole() {
     Node lbWorker = Node.builder().from(LB_2).addRole(Role.WORKER).build();
 
     assertSingleFinding(
@@ -1293,7 +1295,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vipOutsideNodeSubnet_ignoresControlPlanesBehindLoadBalancerHosts() {
+  void vipOutsideNodeSubnet_ignoresBackendControlPlanes() {
     ClusterTopology topology =
         dedicatedHosts()
             .withNodes(
@@ -1308,7 +1310,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vipOutsideNodeSubnet_reportsKubeVipControlPlane() {
+  void vipOutsideNodeSubnet_reportsKubeVip() {
     ClusterTopology topology =
         withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24")).withApiEndpoint(kubeVip());
 
@@ -1323,7 +1325,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vipEqualsNodeAddress_reportsKubeVipOnNodeAddress() {
+  void vipEqualsNodeAddress_reportsKubeVip() {
     assertSingleFinding(
         reference().withApiEndpoint(kubeVip().withVirtualIp(IpAddress.parse("10.0.0.13"))),
         error(
@@ -1334,7 +1336,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vipEqualsNodeAddress_reportsLoadBalancerHostAddress() {
+  void vipEqualsNodeAddress_reportsLoadBalancerHost() {
     HaproxyKeepalived lb = (HaproxyKeepalived) dedicatedHosts().apiEndpoint();
 
     assertSingleFinding(
@@ -1347,7 +1349,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vipIsNetworkOrBroadcast_reportsKubeVipBroadcastAddress() {
+  void vipIsNetworkOrBroadcast_reportsKubeVip() {
     assertSingleFinding(
         reference().withApiEndpoint(kubeVip().withVirtualIp(IpAddress.parse("10.0.0.255"))),
         error(
@@ -1376,7 +1378,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void vrrpInterfaceMissing_reportsKubeVipControlPlane() {
+  void vrrpInterfaceMissing_reportsKubeVip() {
     ClusterTopology topology =
         reference()
             .withApiEndpoint(kubeVip().withInterfaceName(Optional.empty()))
@@ -1405,7 +1407,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void subnetsOverlap_reportsServiceSubnetHoldingKubeVipAddress() {
+  void subnetsOverlap_reportsKubeVipAddress() {
     ClusterTopology topology =
         reference()
             .withApiEndpoint(kubeVip())
@@ -1440,7 +1442,7 @@ class StandardRulesTest {
   // KUBE_VIP_LEASE_TIMING
 
   @Test
-  void kubeVipLeaseTiming_reportsLeaseNotLongerThanRenewDeadline() {
+  void kubeVipLeaseTiming_reportsShortLease() {
     KubeVip timing = kubeVip().withLeaseDurationSeconds(3).withRenewDeadlineSeconds(3);
 
     assertSingleFinding(
@@ -1455,7 +1457,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void kubeVipLeaseTiming_reportsRenewDeadlineEqualToJitteredRetryPeriod() {
+  void kubeVipLeaseTiming_reportsJitterBoundary() {
     KubeVip timing =
         kubeVip().withLeaseDurationSeconds(7).withRenewDeadlineSeconds(6).withRetryPeriodSeconds(5);
 
@@ -1481,7 +1483,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void kubeVipLeaseTiming_acceptsRenewDeadlineJustAboveJitteredRetryPeriod() {
+  void kubeVipLeaseTiming_acceptsJustAboveJitter() {
     KubeVip timing =
         kubeVip().withLeaseDurationSeconds(7).withRenewDeadlineSeconds(6).withRetryPeriodSeconds(4);
 
@@ -1502,7 +1504,7 @@ class StandardRulesTest {
   // EXTERNAL_LB_TLS_TERMINATION
 
   @Test
-  void externalLbTlsTermination_reportsTerminatingLoadBalancer() {
+  void externalLbTlsTermination_reportsTermination() {
     ExternalLoadBalancer terminating =
         externalLoadBalancer().withTlsMode(ExternalLoadBalancer.TlsMode.TERMINATION);
 
@@ -1519,7 +1521,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void externalLbTlsTermination_acceptsPassthroughOnIpv6Address() {
+  void externalLbTlsTermination_acceptsIpv6Passthrough() {
     ExternalLoadBalancer byAddress =
         externalLoadBalancer()
             .withHost("fd00::100")
@@ -1529,7 +1531,7 @@ class StandardRulesTest {
   }
 
   @Test
-  void endpointHostInvalid_reportsExternalLoadBalancerHost() {
+  void endpointHostInvalid_reportsExternalHost() {
     assertSingleFinding(
         reference().withApiEndpoint(externalLoadBalancer().withHost("api_prod")),
         error(
@@ -1544,7 +1546,7 @@ class StandardRulesTest {
 
   @ParameterizedTest
   @ValueSource(ints = {10248, 10249, 10250, 10256})
-  void workerProxyPortInUse_reportsKubeletAndKubeProxyPorts(int port) {
+  void workerProxyPortInUse_reportsNodePorts(int port) {
     Map<Integer, String> owners =
         Map.of(
             10248, "kubelet's health check",

@@ -117,7 +117,7 @@ final class EndpointRules {
         : Optional.empty();
   }
 
-  /** Names the kind of node that holds the VIP, as messages call it. */
+  /** Names the kind of a node that may have the VIP, as messages call it. */
   private static String holderNoun(Node node) {
     return node.isControlPlane() ? "control plane" : "load-balancer host";
   }
