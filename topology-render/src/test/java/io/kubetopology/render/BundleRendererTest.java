@@ -202,6 +202,18 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_acceptsDedicatedLoadBalancerHosts() {
+    ClusterTopology topology =
+        TestTopologies.variantBase(false)
+            .withApiEndpoint(TestTopologies.variants(false).get("load-balancer hosts"));
+
+    Bundle bundle = renderer.render(topology);
+
+    assertThat(bundle.report().findings()).isEmpty();
+    assertThat(bundle.nodeFile("lb-2", "/etc/keepalived/keepalived.conf")).isPresent();
+  }
+
+  @Test
   void render_errorMessagesHoldNoSecret() {
     ClusterTopology broken =
         TestTopologies.stackedHa()

@@ -20,6 +20,7 @@ public final class StandardRules {
     rules.addAll(NodeRules.all());
     rules.addAll(EndpointRules.all());
     rules.addAll(VrrpRules.all());
+    rules.addAll(AccessRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(SubnetRules.all());
     rules.addAll(SecretRules.all());
