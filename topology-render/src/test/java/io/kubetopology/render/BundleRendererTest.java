@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.validate.Finding;
@@ -125,6 +126,29 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_dualStackNamesBothPodSubnets() {
+    Networking dualStack =
+        Networking.builder()
+            .podSubnet("10.244.0.0/16")
+            .podSubnet("fd00:10:244::/56")
+            .serviceSubnet("10.96.0.0/12")
+            .serviceSubnet("fd00:10:96::/108")
+            .build();
+
+    Bundle bundle = renderer.render(TestTopologies.stackedHa().withNetworking(dualStack));
+
+    assertThat(bundle.report().findings()).isEmpty();
+    assertThat(bundle.file("RUNBOOK.md").orElseThrow().text())
+        .contains(
+            "- Install a network plugin configured for the pod subnets 10.244.0.0/16 and"
+                + " fd00:10:244::/56; nodes stay NotReady until one runs.\n");
+    assertThat(bundle.nodeFile("cp-1", "/etc/kubernetes/kubeadm-config.yaml").orElseThrow().text())
+        .contains(
+            "  serviceSubnet: \"10.96.0.0/12,fd00:10:96::/108\"\n",
+            "  podSubnet: \"10.244.0.0/16,fd00:10:244::/56\"\n");
+  }
+
+  @Test
   void render_rejectsHaproxyOnApiserverPortWithEveryFinding() {
     HaproxyKeepalived lb = (HaproxyKeepalived) TestTopologies.stackedHa().apiEndpoint();
     ClusterTopology broken =
@@ -141,7 +165,10 @@ class BundleRendererTest {
               TopologyValidationException failure = (TopologyValidationException) e;
               assertThat(failure.report().findings())
                   .extracting(Finding::ruleId)
-                  .containsExactly("LB_PORT_COLLIDES_WITH_APISERVER", "STACKED_ETCD_EVEN_MEMBERS");
+                  .containsExactly(
+                      "LB_PORT_COLLIDES_WITH_APISERVER",
+                      "STACKED_ETCD_EVEN_MEMBERS",
+                      "STACKED_ETCD_TOO_FEW_MEMBERS");
               assertThat(failure.getMessage())
                   .contains(
                       "haproxy frontend port '6443' equals the apiserver port",
@@ -175,6 +202,18 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_acceptsDedicatedLoadBalancerHosts() {
+    ClusterTopology topology =
+        TestTopologies.variantBase(false)
+            .withApiEndpoint(TestTopologies.variants(false).get("load-balancer hosts"));
+
+    Bundle bundle = renderer.render(topology);
+
+    assertThat(bundle.report().findings()).isEmpty();
+    assertThat(bundle.nodeFile("lb-2", "/etc/keepalived/keepalived.conf")).isPresent();
+  }
+
+  @Test
   void render_errorMessagesHoldNoSecret() {
     ClusterTopology broken =
         TestTopologies.stackedHa()
@@ -202,8 +241,8 @@ class BundleRendererTest {
         .isInstanceOf(TopologyValidationException.class)
         .message()
         .contains(
-            "ERROR VRRP_PASSWORD_TOO_LONG at secrets.vrrpPassword: the VRRP password contains a"
-                + " character that keepalived.conf cannot carry.")
+            "ERROR VRRP_PASSWORD_CHARACTERS at secrets.vrrpPassword: the VRRP password contains a"
+                + " character that keepalived.conf cannot carry unchanged.")
         .doesNotContain("s3c#et12");
   }
 

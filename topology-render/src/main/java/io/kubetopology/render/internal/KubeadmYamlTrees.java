@@ -88,6 +88,9 @@ final class KubeadmYamlTrees {
     if (!apiServer.isEmpty()) {
       tree.put("apiServer", apiServer);
     }
+    if (!cluster.controllerManagerExtraArgs().isEmpty()) {
+      tree.put("controllerManager", controllerManagerTree(cluster, version));
+    }
     tree.put("etcd", etcdTree(cluster.etcd()));
     return tree;
   }
@@ -109,6 +112,13 @@ final class KubeadmYamlTrees {
     if (!cluster.apiServerExtraArgs().isEmpty()) {
       tree.put("extraArgs", extraArgs(cluster.apiServerExtraArgs(), version));
     }
+    return tree;
+  }
+
+  private static Map<String, Object> controllerManagerTree(
+      ClusterConfiguration cluster, KubeadmApiVersion version) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("extraArgs", extraArgs(cluster.controllerManagerExtraArgs(), version));
     return tree;
   }
 

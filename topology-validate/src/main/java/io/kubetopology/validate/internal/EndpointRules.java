@@ -3,9 +3,12 @@ package io.kubetopology.validate.internal;
 import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
+import io.kubetopology.api.ExternalLoadBalancer;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
@@ -37,6 +40,14 @@ final class EndpointRules {
           Severity.ERROR,
           EndpointRules::checkEndpointHost);
 
+  static final Rule ENDPOINT_PORT_MISMATCH =
+      new SimpleRule(
+          "ENDPOINT_PORT_MISMATCH",
+          "The control plane endpoint port is the port that serves it: the haproxy frontend port,"
+              + " or the apiserver port without a load balancer",
+          Severity.ERROR,
+          EndpointRules::checkEndpointPort);
+
   static final Rule LB_PORT_COLLIDES_WITH_APISERVER =
       new SimpleRule(
           "LB_PORT_COLLIDES_WITH_APISERVER",
@@ -61,7 +72,7 @@ final class EndpointRules {
   static final Rule VIP_OUTSIDE_NODE_SUBNET =
       new SimpleRule(
           "VIP_OUTSIDE_NODE_SUBNET",
-          "The virtual IP lies inside the subnet of every control plane that may hold it",
+          "The virtual IP lies inside the subnet of every node that may hold it",
           Severity.ERROR,
           EndpointRules::checkVipInSubnets);
 
@@ -75,7 +86,7 @@ final class EndpointRules {
   static final Rule VRRP_INTERFACE_MISSING =
       new SimpleRule(
           "VRRP_INTERFACE_MISSING",
-          "Every control plane has an interface for keepalived to announce the VIP on",
+          "Every node that may hold the VIP has an interface to announce it on",
           Severity.ERROR,
           EndpointRules::checkInterfacePresent);
 
@@ -93,6 +104,7 @@ final class EndpointRules {
         HA_ENDPOINT_MISSING,
         SINGLE_CONTROL_PLANE_WITHOUT_ENDPOINT,
         ENDPOINT_HOST_INVALID,
+        ENDPOINT_PORT_MISMATCH,
         LB_PORT_COLLIDES_WITH_APISERVER,
         VRRP_ROUTER_ID_RANGE,
         VIP_EQUALS_NODE_ADDRESS,
@@ -106,6 +118,25 @@ final class EndpointRules {
     return topology.apiEndpoint() instanceof HaproxyKeepalived lb
         ? Optional.of(lb)
         : Optional.empty();
+  }
+
+  private static Optional<VirtualIpAccess> virtualIpAccess(ClusterTopology topology) {
+    return topology.apiEndpoint() instanceof VirtualIpAccess access
+        ? Optional.of(access)
+        : Optional.empty();
+  }
+
+  /** Names the kind of a node that may have the VIP, as messages call it. */
+  private static String holderNoun(Node node) {
+    return node.isControlPlane() ? "control plane" : "load-balancer host";
+  }
+
+  /** Names all the nodes that may hold the VIP under {@code access}, in the plural. */
+  private static String holdersNoun(VirtualIpAccess access) {
+    if (access instanceof HaproxyKeepalived lb && !lb.runsOnControlPlanes()) {
+      return "load-balancer hosts";
+    }
+    return "control planes";
   }
 
   private static void checkHaEndpoint(ClusterTopology topology, FindingCollector findings) {
@@ -146,10 +177,60 @@ final class EndpointRules {
               + " nor a DNS-1123 subdomain.",
           "use an IP address or a lowercase DNS name such as api.prod.example.com.");
     }
+    if (topology.apiEndpoint() instanceof ExternalLoadBalancer external
+        && !Names.isHost(external.host())) {
+      findings.report(
+          "apiEndpoint.host",
+          "external load balancer host '"
+              + external.host()
+              + "' is neither an IP address nor a DNS-1123 subdomain.",
+          "use an IP address or a lowercase DNS name such as api.prod.example.com.");
+    }
+  }
+
+  /**
+   * Compares an explicit endpoint's port with the port that listens for it. A derived endpoint
+   * always uses the frontend port, so only an explicit one can differ.
+   */
+  private static void checkEndpointPort(ClusterTopology topology, FindingCollector findings) {
+    Optional<ControlPlaneEndpoint> endpoint = topology.controlPlaneEndpoint();
+    if (endpoint.isEmpty()) {
+      return;
+    }
+    int port = endpoint.get().port();
+    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
+    if (lb.isPresent() && port != lb.get().frontendPort()) {
+      findings.report(
+          "controlPlaneEndpoint",
+          "control plane endpoint port '"
+              + port
+              + "' differs from haproxy frontend port '"
+              + lb.get().frontendPort()
+              + "', the port that serves the endpoint.",
+          "set the endpoint port to "
+              + lb.get().frontendPort()
+              + ", or leave controlPlaneEndpoint unset to use the virtual IP and frontend port.");
+    } else if (lb.isEmpty() && port != topology.apiServerPort()) {
+      findings.report(
+          "controlPlaneEndpoint",
+          "control plane endpoint port '"
+              + port
+              + "' differs from apiserver port '"
+              + topology.apiServerPort()
+              + "', and no load balancer in the topology forwards one to the other.",
+          "set the endpoint port to "
+              + topology.apiServerPort()
+              + " or apiServerPort("
+              + port
+              + "); if a load balancer outside the topology serves this port, suppress"
+              + " ENDPOINT_PORT_MISMATCH at controlPlaneEndpoint with that reason.");
+    }
   }
 
   private static void checkFrontendPort(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
+    // On dedicated load-balancer hosts no apiserver binds the port, so any port works there.
+    Optional<HaproxyKeepalived> lb =
+        loadBalancer(topology).filter(HaproxyKeepalived::runsOnControlPlanes);
     if (lb.isPresent() && lb.get().frontendPort() == topology.apiServerPort()) {
       findings.report(
           "apiEndpoint.frontendPort",
@@ -175,28 +256,30 @@ final class EndpointRules {
   }
 
   private static void checkVipNotNodeAddress(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
+    IpAddress vip = access.get().virtualIp();
     for (Node node : topology.nodes()) {
       if (node.address().address().equals(vip)) {
         findings.report(
             "apiEndpoint.virtualIp",
             "virtual IP '" + vip + "' is the address of node '" + node.name() + "'.",
-            "choose a free address in the control planes' subnet for the virtual IP.");
+            "choose a free address in the "
+                + holdersNoun(access.get())
+                + "' subnet for the virtual IP.");
       }
     }
   }
 
   private static void checkVipInSubnets(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
-    for (Node node : topology.controlPlanes()) {
+    IpAddress vip = access.get().virtualIp();
+    for (Node node : access.get().virtualIpHolders(topology)) {
       Cidr subnet = node.address().subnet();
       if (!subnet.contains(vip)) {
         findings.report(
@@ -205,22 +288,26 @@ final class EndpointRules {
                 + vip
                 + "' is outside subnet '"
                 + subnet
-                + "' of control plane '"
+                + "' of "
+                + holderNoun(node)
+                + " '"
                 + node.name()
                 + "', so that node cannot hold it.",
-            "choose a virtual IP inside the subnet that all control planes share.");
+            "choose a virtual IP inside the subnet that all "
+                + holdersNoun(access.get())
+                + " share.");
       }
     }
   }
 
   private static void checkVipNotSubnetEdge(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty() || !lb.get().virtualIp().isIpv4()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty() || !access.get().virtualIp().isIpv4()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
+    IpAddress vip = access.get().virtualIp();
     Set<Cidr> subnets = new LinkedHashSet<>();
-    topology.controlPlanes().forEach(node -> subnets.add(node.address().subnet()));
+    access.get().virtualIpHolders(topology).forEach(node -> subnets.add(node.address().subnet()));
     for (Cidr subnet : subnets) {
       boolean edge = vip.equals(subnet.network()) || vip.equals(subnet.lastAddress());
       if (subnet.prefixLength() < 31 && edge) {
@@ -237,15 +324,21 @@ final class EndpointRules {
   }
 
   private static void checkInterfacePresent(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty() || lb.get().interfaceName().isPresent()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty() || access.get().interfaceName().isPresent()) {
       return;
     }
-    for (Node node : topology.controlPlanes()) {
+    String daemon = access.get() instanceof KubeVip ? "kube-vip" : "keepalived";
+    for (Node node : access.get().virtualIpHolders(topology)) {
       if (node.interfaceName().isEmpty()) {
         findings.report(
             Paths.node(node, "interfaceName"),
-            "control plane '" + node.name() + "' names no network interface for keepalived.",
+            holderNoun(node)
+                + " '"
+                + node.name()
+                + "' names no network interface for "
+                + daemon
+                + ".",
             "set interfaceName(\"eth0\") on the API endpoint, or on the node where its name"
                 + " differs.");
       }
@@ -253,8 +346,8 @@ final class EndpointRules {
   }
 
   private static void checkInterfaceNames(ClusterTopology topology, FindingCollector findings) {
-    loadBalancer(topology)
-        .flatMap(HaproxyKeepalived::interfaceName)
+    virtualIpAccess(topology)
+        .flatMap(VirtualIpAccess::interfaceName)
         .filter(name -> !Names.isInterfaceName(name))
         .ifPresent(name -> reportInterfaceName("apiEndpoint.interfaceName", name, findings));
     for (Node node : topology.nodes()) {

@@ -19,8 +19,12 @@ public final class StandardRules {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(NodeRules.all());
     rules.addAll(EndpointRules.all());
+    rules.addAll(VrrpRules.all());
+    rules.addAll(AccessRules.all());
     rules.addAll(NetworkRules.all());
+    rules.addAll(SubnetRules.all());
     rules.addAll(SecretRules.all());
+    rules.addAll(ConfigValueRules.all());
     return List.copyOf(rules);
   }
 }
