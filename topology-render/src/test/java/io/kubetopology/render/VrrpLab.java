@@ -29,11 +29,11 @@ import java.util.stream.Stream;
  * attached to the host's network, so VRRP adverts, ARP and health checks never leave these
  * namespaces.
  *
- * <p>On each node a stand-in for the local haproxy frontend, {@code openssl s_server -www}, answers
- * every HTTPS request with status 200 on {@code 127.0.0.1}, and keepalived runs in the foreground
- * in a private mount namespace where the node's rendered files sit at their rendered paths. {@link
- * #close()} stops every process through its pid and deletes the namespaces and the temporary
- * folder, also after a failed test.
+ * <p>On each node a stand-in for the local haproxy frontend, {@code openssl s_server -www},
+ * responds to every HTTPS request with status 200 on {@code 127.0.0.1}, and keepalived runs in the
+ * foreground in a private mount namespace where the node's rendered files sit at their rendered
+ * paths. {@link #close()} stops every process through its pid and deletes the namespaces and the
+ * temporary folder, also after a failed test.
  */
 final class VrrpLab implements AutoCloseable {
   /**
