@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.validate.TopologyValidationException;
 import io.kubetopology.validate.TopologyValidator;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -100,7 +101,7 @@ class BundleWriteFailureTest {
   }
 
   @Test
-  void render_rendererExceptionLeavesPreviousBundle() throws IOException {
+  void render_suppressedRequiredRuleLeavesPreviousBundle() throws IOException {
     Path target = parent.resolve("bundle");
     renderer.render(TestTopologies.stackedHa()).writeTo(target);
     Map<String, String> before = snapshot(target);
@@ -113,11 +114,8 @@ class BundleWriteFailureTest {
     ClusterTopology noInterface = withoutInterface(TestTopologies.stackedHa());
 
     assertThatThrownBy(() -> suppressing.render(noInterface).writeTo(target))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "node 'cp-1' has no network interface for keepalived: set the node's interfaceName,"
-                + " such as eth0, or the interfaceName of ApiEndpointAccess.haproxyKeepalived()"
-                + " for every node");
+        .isInstanceOf(TopologyValidationException.class)
+        .hasMessageContaining("ERROR VRRP_INTERFACE_MISSING at nodes[cp-1].interfaceName");
 
     assertThat(snapshot(target)).isEqualTo(before);
     assertThat(siblings()).containsExactly("bundle");

@@ -34,11 +34,18 @@ public final class RenderRules {
           RenderRules::checkRoles);
 
   /**
-   * The standard rules that keep syntax characters out of rendered files. {@link #guard()} runs
-   * them on every render, whatever the caller's validator suppresses or downgrades.
+   * The standard rules that {@link #guard()} runs on every render, whatever the caller's validator
+   * suppresses or downgrades: the ones that keep syntax characters out of rendered files, and the
+   * ones without which a file cannot be rendered at all.
    */
   static final List<String> GUARD_RULE_IDS =
-      List.of("VALUE_UNSAFE_FOR_CONFIG", "VRRP_PASSWORD_CHARACTERS");
+      List.of(
+          "VALUE_UNSAFE_FOR_CONFIG",
+          "VRRP_PASSWORD_CHARACTERS",
+          "VRRP_PASSWORD_TOO_LONG",
+          "CONTROL_PLANE_MISSING",
+          "VRRP_INTERFACE_MISSING",
+          "VIP_OUTSIDE_NODE_SUBNET");
 
   private static final TopologyValidator GUARD = createGuard();
 
@@ -51,10 +58,11 @@ public final class RenderRules {
   }
 
   /**
-   * Returns a validator of the standard rules that keep quotes, comment and shell characters, line
-   * breaks and other control characters out of the rendered files, at their default severity and
-   * without suppressions. Most renderers write strings into files without escaping them, so the
-   * bundle renderer runs this validator after the caller's and rejects the topology on any error.
+   * Returns a validator of the rules in {@link #GUARD_RULE_IDS} and the supported-version rule, at
+   * their default severity and without suppressions. Most renderers write strings into files
+   * without escaping them, and some files cannot be written without an interface or a control
+   * plane, so the bundle renderer runs this validator after the caller's and rejects the topology
+   * on any error.
    */
   public static TopologyValidator guard() {
     return GUARD;
@@ -65,6 +73,7 @@ public final class RenderRules {
     for (String id : GUARD_RULE_IDS) {
       builder.addRule(standardRule(id));
     }
+    builder.addRule(KUBERNETES_VERSION_UNSUPPORTED);
     return builder.build();
   }
 

@@ -70,10 +70,17 @@ class RenderRulesTest {
   }
 
   @Test
-  void guard_runsTheStandardInjectionRules() {
+  void guard_runsInjectionAndRequiredRules() {
     assertThat(RenderRules.guard().rules())
         .extracting(Rule::id)
-        .containsExactly("VALUE_UNSAFE_FOR_CONFIG", "VRRP_PASSWORD_CHARACTERS");
+        .containsExactly(
+            "VALUE_UNSAFE_FOR_CONFIG",
+            "VRRP_PASSWORD_CHARACTERS",
+            "VRRP_PASSWORD_TOO_LONG",
+            "CONTROL_PLANE_MISSING",
+            "VRRP_INTERFACE_MISSING",
+            "VIP_OUTSIDE_NODE_SUBNET",
+            "KUBERNETES_VERSION_UNSUPPORTED");
   }
 
   @Test
