@@ -1487,6 +1487,23 @@ class StandardRulesTest {
                 + " serves plain http."));
   }
 
+  @Test
+  void externalEtcdTlsIncomplete_reportsEtcdHostsWithoutTls() {
+    ClusterTopology topology =
+        externalReference().withEtcd(EtcdTopology.external().clearTlsFiles().build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_TLS_INCOMPLETE",
+            "etcd",
+            "external etcd on the etcd hosts has no TLS files, but kubeadm runs those members"
+                + " with --client-cert-auth=true, so the apiservers need the CA, a client"
+                + " certificate and its key.",
+            "remove clearTlsFiles(), so that the apiservers use kubeadm's etcd client certificate"
+                + " paths."));
+  }
+
   // EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE
 
   @Test

@@ -45,10 +45,10 @@ public final class RenderRules {
     }
   }
 
-  /** Dedicated etcd and load-balancer hosts are modelled but get no files yet. */
+  /** Dedicated load-balancer hosts are modelled but get no files yet. */
   private static void checkRoles(ClusterTopology topology, FindingCollector findings) {
     for (Node node : topology.nodes()) {
-      for (Role role : List.of(Role.ETCD, Role.LOAD_BALANCER)) {
+      for (Role role : List.of(Role.LOAD_BALANCER)) {
         if (node.hasRole(role)) {
           findings.report(
               "nodes[" + node.name() + "].roles",

@@ -369,6 +369,16 @@ final class EtcdRules {
             .filter(file -> file.getValue().isEmpty())
             .map(Map.Entry::getKey)
             .toList();
+    boolean external = topology.etcd().isExternal();
+    if (external && missing.size() == files.size() && !etcdHosts(topology).isEmpty()) {
+      findings.report(
+          "etcd",
+          "external etcd on the etcd hosts has no TLS files, but kubeadm runs those members with"
+              + " --client-cert-auth=true, so the apiservers need the CA, a client certificate"
+              + " and its key.",
+          "remove clearTlsFiles(), so that the apiservers use kubeadm's etcd client certificate"
+              + " paths.");
+    }
     if (!missing.isEmpty() && missing.size() < files.size()) {
       findings.report(
           "etcd",
