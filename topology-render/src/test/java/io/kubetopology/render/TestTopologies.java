@@ -3,8 +3,11 @@ package io.kubetopology.render;
 import io.kubetopology.api.ApiEndpointAccess;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Topologies shared by the render tests. */
 final class TestTopologies {
@@ -47,5 +50,49 @@ final class TestTopologies {
 
   static ClusterTopology stackedHa() {
     return stackedHa("v1.33.4");
+  }
+
+  /**
+   * The stacked HA topology with external etcd on three etcd hosts, etcd-1..3 at 10.0.1.11-13/24.
+   */
+  static ClusterTopology externalEtcd(String version) {
+    List<Node> nodes = new ArrayList<>(stackedHa(version).nodes());
+    nodes.add(Node.etcd("etcd-1", "10.0.1.11/24"));
+    nodes.add(Node.etcd("etcd-2", "10.0.1.12/24"));
+    nodes.add(Node.etcd("etcd-3", "10.0.1.13/24"));
+    return stackedHa(version).withNodes(nodes).withEtcd(EtcdTopology.external().build());
+  }
+
+  static ClusterTopology externalEtcd() {
+    return externalEtcd("v1.33.4");
+  }
+
+  /** The external etcd topology with every address in IPv6, in fd00::/64 and fd00:1::/64. */
+  static ClusterTopology externalEtcdIpv6() {
+    return ClusterTopology.builder()
+        .name("prod-v6")
+        .kubernetesVersion("v1.33.4")
+        .addNodes(
+            Node.controlPlane("cp-1", "fd00::11/64"),
+            Node.controlPlane("cp-2", "fd00::12/64"),
+            Node.controlPlane("cp-3", "fd00::13/64"),
+            Node.worker("worker-1", "fd00::21/64"),
+            Node.etcd("etcd-1", "fd00:1::11/64"),
+            Node.etcd("etcd-2", "fd00:1::12/64"),
+            Node.etcd("etcd-3", "fd00:1::13/64"))
+        .etcd(EtcdTopology.external().build())
+        .apiEndpoint(
+            ApiEndpointAccess.haproxyKeepalived()
+                .virtualIp("fd00::100")
+                .interfaceName("eth0")
+                .frontendPort(8443)
+                .build())
+        .networking(
+            Networking.builder()
+                .podSubnet("fd00:10:244::/56")
+                .serviceSubnet("fd00:10:96::/108")
+                .build())
+        .secrets(fixedSecrets())
+        .build();
   }
 }
