@@ -19,6 +19,7 @@ public final class Samples {
     Map<String, Supplier<ClusterTopology>> samples = new LinkedHashMap<>();
     samples.put(DEFAULT, StackedHaSample::topology);
     samples.put("single-control-plane", SingleControlPlaneSample::topology);
+    samples.put("external-etcd", ExternalEtcdSample::topology);
     return samples;
   }
 

@@ -32,7 +32,7 @@ class GoldenBundleTest {
           .build();
 
   @ParameterizedTest
-  @ValueSource(strings = {"stacked-ha", "single-control-plane"})
+  @ValueSource(strings = {"stacked-ha", "single-control-plane", "external-etcd"})
   void sample_matchesGoldenFiles(String sample) throws IOException {
     Bundle bundle = render(sample);
     Path goldenRoot = GOLDEN_DIR.resolve(sample);
