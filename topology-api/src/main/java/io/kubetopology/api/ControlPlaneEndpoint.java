@@ -27,6 +27,32 @@ public final class ControlPlaneEndpoint {
     return new ControlPlaneEndpoint(host, port);
   }
 
+  /**
+   * Parses {@code host:port}, with an IPv6 host in brackets: {@code api.example.com:6443}, {@code
+   * 10.0.0.100:8443}, {@code [fd00::100]:8443}.
+   *
+   * @throws IllegalArgumentException if the port is missing or not a number in 1-65535, or the host
+   *     is blank
+   */
+  public static ControlPlaneEndpoint parse(String text) {
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    } else if (host.indexOf(':') >= 0) {
+      colon = -1;
+    }
+    String port = colon < 0 ? "" : text.substring(colon + 1);
+    if (colon < 0 || !port.matches("[0-9]{1,5}")) {
+      throw new IllegalArgumentException(
+          "invalid control plane endpoint '"
+              + text
+              + "': expected HOST:PORT such as api.example.com:6443, with an IPv6 host in"
+              + " brackets");
+    }
+    return of(host, Integer.parseInt(port));
+  }
+
   /** Creates an endpoint for an IP address and port. */
   public static ControlPlaneEndpoint of(IpAddress address, int port) {
     return of(address.toString(), port);

@@ -1,6 +1,7 @@
 package io.kubetopology.api;
 
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -53,11 +54,26 @@ public interface HaproxyKeepalived extends ApiEndpointAccess, WithHaproxyKeepali
   int advertIntervalSeconds();
 
   /**
+   * VRRP router ids that other VRRP groups on the same network already use, so that the validator
+   * can reject a {@link #virtualRouterId()} that collides with one of them. Empty by default, which
+   * means none are known.
+   */
+  Set<Integer> virtualRouterIdsInUse();
+
+  /**
    * Whether keepalived talks unicast to the other control planes instead of multicast; for networks
    * that drop multicast, such as most clouds.
    */
   @Value.Default.Boolean(false)
   boolean unicast();
+
+  /**
+   * Whether the network carries VRRP multicast (group 224.0.0.18, or ff02::12 for IPv6) between the
+   * control planes. True by default; set it to false on networks that drop multicast, such as most
+   * clouds, and the validator then requires {@link #unicast()}.
+   */
+  @Value.Default.Boolean(true)
+  boolean multicastAvailable();
 
   /** Seconds between runs of the health script; {@code interval} of the {@code vrrp_script}. */
   @Value.Default.Int(3)

@@ -116,7 +116,9 @@ class ModelTest {
     assertThat(lb.frontendPort()).isEqualTo(8443);
     assertThat(lb.virtualRouterId()).isEqualTo(51);
     assertThat(lb.advertIntervalSeconds()).isEqualTo(1);
+    assertThat(lb.virtualRouterIdsInUse()).isEmpty();
     assertThat(lb.unicast()).isFalse();
+    assertThat(lb.multicastAvailable()).isTrue();
     assertThat(lb.checkIntervalSeconds()).isEqualTo(3);
     assertThat(lb.checkFall()).isEqualTo(3);
     assertThat(lb.checkRise()).isEqualTo(2);
@@ -173,12 +175,22 @@ class ModelTest {
   }
 
   @Test
+  void haproxyKeepalived_keepsRouterIdsInUseInOrder() {
+    HaproxyKeepalived lb = loadBalancer().withVirtualRouterIdsInUse(52, 51, 52);
+
+    assertThat(lb.virtualRouterIdsInUse()).containsExactly(52, 51);
+  }
+
+  @Test
   void networking_hasKubeadmDefaults() {
     Networking networking = Networking.defaults();
 
-    assertThat(networking.podSubnet()).isEmpty();
-    assertThat(networking.serviceSubnet()).isEqualTo(Cidr.parse("10.96.0.0/12"));
+    assertThat(networking.podSubnets()).isEmpty();
+    assertThat(networking.serviceSubnets()).containsExactly(Cidr.parse("10.96.0.0/12"));
     assertThat(networking.dnsDomain()).isEqualTo("cluster.local");
+    assertThat(networking.nodeCidrMaskSizeIpv4()).isEqualTo(24);
+    assertThat(networking.nodeCidrMaskSizeIpv6()).isEqualTo(64);
+    assertThat(networking.isDualStack()).isFalse();
   }
 
   @Test
@@ -186,8 +198,79 @@ class ModelTest {
     Networking networking =
         Networking.builder().podSubnet("10.244.0.0/16").serviceSubnet("10.100.0.0/16").build();
 
-    assertThat(networking.podSubnet()).contains(Cidr.parse("10.244.0.0/16"));
-    assertThat(networking.serviceSubnet()).isEqualTo(Cidr.parse("10.100.0.0/16"));
+    assertThat(networking.podSubnets()).containsExactly(Cidr.parse("10.244.0.0/16"));
+    assertThat(networking.serviceSubnets()).containsExactly(Cidr.parse("10.100.0.0/16"));
+  }
+
+  @Test
+  void networking_keepsDualStackSubnetsInOrder() {
+    Networking networking =
+        Networking.builder()
+            .podSubnet("fd00:10:244::/56")
+            .podSubnet("10.244.0.0/16")
+            .serviceSubnet("fd00:10:96::/108")
+            .serviceSubnet("10.96.0.0/12")
+            .build();
+
+    assertThat(networking.podSubnets())
+        .containsExactly(Cidr.parse("fd00:10:244::/56"), Cidr.parse("10.244.0.0/16"));
+    assertThat(networking.serviceSubnets())
+        .containsExactly(Cidr.parse("fd00:10:96::/108"), Cidr.parse("10.96.0.0/12"));
+    assertThat(networking.isDualStack()).isTrue();
+  }
+
+  @Test
+  void networking_ipv6ServiceSubnetReplacesDefault() {
+    Networking networking = Networking.builder().serviceSubnet("fd00:10:96::/108").build();
+
+    assertThat(networking.serviceSubnets()).containsExactly(Cidr.parse("fd00:10:96::/108"));
+    assertThat(networking.isDualStack()).isFalse();
+  }
+
+  @Test
+  void networking_picksNodeMaskSizeByFamily() {
+    Networking networking =
+        Networking.builder().nodeCidrMaskSizeIpv4(26).nodeCidrMaskSizeIpv6(80).build();
+
+    assertThat(networking.nodeCidrMaskSize(Cidr.parse("10.244.0.0/16"))).isEqualTo(26);
+    assertThat(networking.nodeCidrMaskSize(Cidr.parse("fd00:10:244::/56"))).isEqualTo(80);
+  }
+
+  @Test
+  void networking_rejectsEmptyServiceSubnets() {
+    Networking.Builder builder = Networking.builder().serviceSubnets(List.of());
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "service subnets must not be empty: leave them unset for kubeadm's 10.96.0.0/12 or add"
+                + " one with serviceSubnet(\"10.96.0.0/12\")");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 33})
+  void networking_rejectsIpv4NodeMaskOutOfRange(int maskSize) {
+    Networking.Builder builder = Networking.builder().nodeCidrMaskSizeIpv4(maskSize);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "IPv4 node CIDR mask size '"
+                + maskSize
+                + "' is outside 1-32: give a prefix length such as 24");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 129})
+  void networking_rejectsIpv6NodeMaskOutOfRange(int maskSize) {
+    Networking.Builder builder = Networking.builder().nodeCidrMaskSizeIpv6(maskSize);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "IPv6 node CIDR mask size '"
+                + maskSize
+                + "' is outside 1-128: give a prefix length such as 64");
   }
 
   @Test

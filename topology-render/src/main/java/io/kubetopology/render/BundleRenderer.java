@@ -54,8 +54,9 @@ public final class BundleRenderer {
    * Validates and renders {@code topology}. Secrets that the topology does not give are generated
    * with a new {@link SecureRandom}; {@link Bundle#secrets()} returns them.
    *
-   * @throws TopologyValidationException if validation finds an error; nothing is rendered and the
-   *     exception carries every finding
+   * @throws TopologyValidationException if validation finds an error, or a string contains a
+   *     character that would change the meaning of a rendered file. Nothing is rendered then, and
+   *     the exception carries every finding.
    */
   public Bundle render(ClusterTopology topology) {
     return render(topology, new SecureRandom());
@@ -64,11 +65,18 @@ public final class BundleRenderer {
   /**
    * Validates and renders {@code topology}, generating missing secrets from {@code random}.
    *
-   * @throws TopologyValidationException if validation finds an error
+   * <p>haproxy.cfg, keepalived.conf, check_apiserver.sh and the runbook take names, interface names
+   * and other strings as they are, without escaping. So after the caller's rules, the rules {@code
+   * VALUE_UNSAFE_FOR_CONFIG} and {@code VRRP_PASSWORD_CHARACTERS} always run at ERROR, even when
+   * this renderer's validator suppresses them or lowers their severity.
+   *
+   * @throws TopologyValidationException if validation finds an error, or a string contains a
+   *     character that would change the meaning of a rendered file
    */
   public Bundle render(ClusterTopology topology, SecureRandom random) {
     ValidationReport report = validator.validate(topology);
     report.throwIfErrors();
+    RenderRules.guard().validate(topology).throwIfErrors();
     ClusterSecrets secrets = topology.secrets().completedWith(random);
     return new Bundle(topology, secrets, report, BundlePlanner.plan(topology, secrets));
   }

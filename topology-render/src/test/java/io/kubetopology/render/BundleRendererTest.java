@@ -7,10 +7,10 @@ import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.validate.Finding;
-import io.kubetopology.validate.Severity;
 import io.kubetopology.validate.TopologyValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -127,6 +127,31 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_dualStackNamesBothPodSubnets() {
+    Networking dualStack =
+        Networking.builder()
+            .podSubnet("10.244.0.0/16")
+            .podSubnet("fd00:10:244::/56")
+            .serviceSubnet("10.96.0.0/12")
+            .serviceSubnet("fd00:10:96::/108")
+            .build();
+
+    Bundle bundle = renderer.render(TestTopologies.stackedHa().withNetworking(dualStack));
+
+    assertThat(bundle.report().findings())
+        .extracting(Finding::ruleId)
+        .containsExactly("JOIN_CA_NOT_PINNED");
+    assertThat(bundle.file("RUNBOOK.md").orElseThrow().text())
+        .contains(
+            "- Install a network plugin configured for the pod subnets 10.244.0.0/16 and"
+                + " fd00:10:244::/56; nodes stay NotReady until one runs.\n");
+    assertThat(bundle.nodeFile("cp-1", "/etc/kubernetes/kubeadm-config.yaml").orElseThrow().text())
+        .contains(
+            "  serviceSubnet: \"10.96.0.0/12,fd00:10:96::/108\"\n",
+            "  podSubnet: \"10.244.0.0/16,fd00:10:244::/56\"\n");
+  }
+
+  @Test
   void render_rejectsHaproxyOnApiserverPortWithEveryFinding() {
     HaproxyKeepalived lb = (HaproxyKeepalived) TestTopologies.stackedHa().apiEndpoint();
     ClusterTopology broken =
@@ -141,9 +166,13 @@ class BundleRendererTest {
         .satisfies(
             e -> {
               TopologyValidationException failure = (TopologyValidationException) e;
-              assertThat(failure.report().findings(Severity.ERROR))
+              assertThat(failure.report().findings())
                   .extracting(Finding::ruleId)
-                  .containsExactly("LB_PORT_COLLIDES_WITH_APISERVER", "STACKED_ETCD_EVEN_MEMBERS");
+                  .containsExactly(
+                      "LB_PORT_COLLIDES_WITH_APISERVER",
+                      "STACKED_ETCD_EVEN_MEMBERS",
+                      "STACKED_ETCD_TOO_FEW_MEMBERS",
+                      "JOIN_CA_NOT_PINNED");
               assertThat(failure.getMessage())
                   .contains(
                       "haproxy frontend port '6443' equals the apiserver port",

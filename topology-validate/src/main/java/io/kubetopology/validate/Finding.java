@@ -1,5 +1,6 @@
 package io.kubetopology.validate;
 
+import io.kubetopology.validate.internal.Text;
 import java.util.Comparator;
 
 /**
@@ -21,9 +22,13 @@ public record Finding(String ruleId, Severity severity, String path, String mess
           .thenComparing(Finding::ruleId)
           .thenComparing(Finding::message);
 
-  /** Returns the finding as one line: {@code ERROR RULE_ID at PATH: message. Fix: hint}. */
+  /**
+   * Returns the finding as one line: {@code ERROR RULE_ID at PATH: message. Fix: hint}. Line breaks
+   * and other control characters that a quoted value brings in are escaped, such as a line feed as
+   * {@code \n}, so that no value can add a line to a report.
+   */
   @Override
   public String toString() {
-    return severity + " " + ruleId + " at " + path + ": " + message + " Fix: " + hint;
+    return Text.escape(severity + " " + ruleId + " at " + path + ": " + message + " Fix: " + hint);
   }
 }

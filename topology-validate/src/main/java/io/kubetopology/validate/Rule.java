@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
  * log n} in the number of nodes.
  *
  * <p>Custom rules can be added with {@link TopologyValidator.Builder#addRule(Rule)} or provided
- * through {@link java.util.ServiceLoader} as implementations of this interface.
+ * through {@link java.util.ServiceLoader} as implementations of this interface, which {@link
+ * TopologyValidator.Builder#addServiceLoadedRules()} loads.
  */
 public interface Rule {
   /** Returns the stable id, in upper snake case, that reports and suppressions use. */

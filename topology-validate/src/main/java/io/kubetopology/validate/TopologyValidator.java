@@ -99,7 +99,15 @@ public final class TopologyValidator {
       return this;
     }
 
-    /** Adds every rule that {@link ServiceLoader} finds for {@link Rule}. */
+    /**
+     * Adds every rule that {@link ServiceLoader} finds for {@link Rule}. A jar on the class path
+     * names its rule classes in {@code META-INF/services/io.kubetopology.validate.Rule}. A named
+     * module declares {@code provides io.kubetopology.validate.Rule with ...} in its module-info
+     * instead, because ServiceLoader ignores {@code META-INF/services} entries for classes in named
+     * modules.
+     *
+     * @throws IllegalArgumentException if a loaded rule has the id of a rule already added
+     */
     public Builder addServiceLoadedRules() {
       ServiceLoader.load(Rule.class).forEach(this::addRule);
       return this;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.kubetopology.api.ApiEndpointAccess;
+import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
@@ -48,9 +49,11 @@ class StandardRulesTest {
           "CRI_SOCKET_INVALID",
           "CONTROL_PLANE_MISSING",
           "STACKED_ETCD_EVEN_MEMBERS",
+          "STACKED_ETCD_TOO_FEW_MEMBERS",
           "HA_ENDPOINT_MISSING",
           "SINGLE_CONTROL_PLANE_WITHOUT_ENDPOINT",
           "ENDPOINT_HOST_INVALID",
+          "ENDPOINT_PORT_MISMATCH",
           "LB_PORT_COLLIDES_WITH_APISERVER",
           "VRRP_ROUTER_ID_RANGE",
           "VIP_EQUALS_NODE_ADDRESS",
@@ -58,13 +61,24 @@ class StandardRulesTest {
           "VIP_IS_NETWORK_OR_BROADCAST",
           "VRRP_INTERFACE_MISSING",
           "INTERFACE_NAME_INVALID",
+          "VRRP_ROUTER_ID_IN_USE",
+          "VRRP_MULTICAST_UNAVAILABLE",
+          "VRRP_UNICAST_PEERS_SPLIT_SUBNETS",
+          "VIP_HOLDERS_SPLIT_SUBNETS",
           "SUBNETS_OVERLAP",
           "DNS_DOMAIN_INVALID",
           "CERT_SAN_INVALID",
           "IMAGE_REFERENCE_INVALID",
+          "SUBNET_FAMILY_REPEATED",
+          "SUBNET_FAMILIES_MISMATCH",
+          "SERVICE_SUBNET_SIZE",
+          "POD_SUBNET_TOO_SMALL",
+          "POD_SUBNET_NODE_MASK",
           "VRRP_PASSWORD_TOO_LONG",
+          "VRRP_PASSWORD_CHARACTERS",
           "BOOTSTRAP_TOKEN_INVALID",
           "CERTIFICATE_KEY_INVALID",
+          "VALUE_UNSAFE_FOR_CONFIG",
           "JOIN_CA_NOT_PINNED",
           "CLUSTER_CA_NOT_CA",
           "EXTERNAL_ETCD_MEMBERS_MISSING",
@@ -85,6 +99,20 @@ class StandardRulesTest {
   private static final Node CP_3 = Node.controlPlane("cp-3", "10.0.0.13/24");
   private static final Node WORKER_1 = Node.worker("worker-1", "10.0.0.21/24");
   private static final Node WORKER_2 = Node.worker("worker-2", "10.0.0.22/24");
+
+  private static final String UNSAFE_VALUE_HINT =
+      "remove the character: strings written into the rendered files may not contain quotes,"
+          + " '\\', '#', '!', '{', '}', ';', '$', '`', '&', '|', '<', '>', ',', '=', whitespace or"
+          + " control characters.";
+
+  private static final Finding SPLIT_CP_3 =
+      error(
+          "VIP_HOLDERS_SPLIT_SUBNETS",
+          "nodes[cp-3].address",
+          "control plane 'cp-3' is in subnet '10.0.1.0/24', apart from subnet '10.0.0.0/24' of"
+              + " control plane 'cp-1'; every holder of the virtual IP must sit in one subnet,"
+              + " because keepalived announces it on the local link only.",
+          "give every control plane an address in 10.0.0.0/24.");
 
   private static final String VRRP_PASSWORD_HINT =
       "use a password of at most 8 characters, or leave it out to have one generated.";
@@ -218,23 +246,25 @@ class StandardRulesTest {
     assertThat(findings(topology)).isEmpty();
   }
 
+  /** Returns the reference topology in IPv6, with the given single-stack subnets. */
+  private static ClusterTopology inIpv6(Networking networking) {
+    return reference()
+        .withNodes(
+            Node.controlPlane("cp-1", "fd00::11/64"),
+            Node.controlPlane("cp-2", "fd00::12/64"),
+            Node.controlPlane("cp-3", "fd00::13/64"),
+            Node.worker("worker-1", "fd00::21/64"))
+        .withApiEndpoint(loadBalancer().withVirtualIp(IpAddress.parse("fd00::100")))
+        .withNetworking(networking);
+  }
+
+  private static ClusterTopology inIpv6(String podSubnet, String serviceSubnet) {
+    return inIpv6(Networking.builder().podSubnet(podSubnet).serviceSubnet(serviceSubnet).build());
+  }
+
   @Test
   void reference_inIpv6HasNoFindings() {
-    ClusterTopology topology =
-        reference()
-            .withNodes(
-                Node.controlPlane("cp-1", "fd00::11/64"),
-                Node.controlPlane("cp-2", "fd00::12/64"),
-                Node.controlPlane("cp-3", "fd00::13/64"),
-                Node.worker("worker-1", "fd00::21/64"))
-            .withApiEndpoint(loadBalancer().withVirtualIp(IpAddress.parse("fd00::100")))
-            .withNetworking(
-                Networking.builder()
-                    .podSubnet("fd00:10:244::/56")
-                    .serviceSubnet("fd00:10:96::/108")
-                    .build());
-
-    assertThat(findings(topology)).isEmpty();
+    assertThat(findings(inIpv6("fd00:10:244::/56", "fd00:10:96::/108"))).isEmpty();
   }
 
   @Test
@@ -377,13 +407,13 @@ class StandardRulesTest {
   }
 
   @Test
-  void nodeLabelInvalid_reportsValueWithSpace() {
+  void nodeLabelInvalid_reportsValueWithSlash() {
     assertSingleFinding(
-        withNode("worker-1", WORKER_1.withLabels(Map.of("zone", "eu 1a"))),
+        withNode("worker-1", WORKER_1.withLabels(Map.of("zone", "eu/1a"))),
         error(
             "NODE_LABEL_INVALID",
             "nodes[worker-1].labels",
-            "label 'zone' of node 'worker-1' has the invalid value 'eu 1a'.",
+            "label 'zone' of node 'worker-1' has the invalid value 'eu/1a'.",
             "use at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter"
                 + " or digit."));
   }
@@ -434,17 +464,28 @@ class StandardRulesTest {
 
   // STACKED_ETCD_EVEN_MEMBERS
 
+  private static final Finding TOO_FEW_FOR_TWO =
+      warning(
+          "STACKED_ETCD_TOO_FEW_MEMBERS",
+          "nodes",
+          "the topology is built for high availability but has 2 control planes with stacked"
+              + " etcd, so etcd stops when one control plane fails.",
+          "use at least three control planes, the smallest stacked etcd that survives the loss"
+              + " of one.");
+
   @Test
   void stackedEtcdEvenMembers_reportsTwoMembers() {
-    assertSingleFinding(
-        reference().withNodes(CP_1, CP_2, WORKER_1, WORKER_2),
-        error(
-            "STACKED_ETCD_EVEN_MEMBERS",
-            "nodes",
-            "stacked etcd has 2 members, one per control plane; an even count tolerates no more"
-                + " failures than the odd count below it, and two members lose quorum when either"
-                + " fails.",
-            "use an odd number of control planes, such as 3."));
+    List<Finding> findings = findings(reference().withNodes(CP_1, CP_2, WORKER_1, WORKER_2));
+
+    assertThat(findings)
+        .containsExactly(
+            error(
+                "STACKED_ETCD_EVEN_MEMBERS",
+                "nodes",
+                "stacked etcd has 2 members, one per control plane; quorum is two of two, so etcd"
+                    + " stops when either member fails, which is worse than one member alone.",
+                "use an odd number of control planes, such as 3."),
+            TOO_FEW_FOR_TWO);
   }
 
   @Test
@@ -458,10 +499,46 @@ class StandardRulesTest {
         error(
             "STACKED_ETCD_EVEN_MEMBERS",
             "nodes",
-            "stacked etcd has 4 members, one per control plane; an even count tolerates no more"
-                + " failures than the odd count below it, and two members lose quorum when either"
-                + " fails.",
-            "use an odd number of control planes, such as 5."));
+            "stacked etcd has 4 members, one per control plane; quorum is 3 of 4, so etcd survives"
+                + " 1 failed member, no more than with 3 members, while one more member can fail.",
+            "use an odd number of control planes, such as 3 or 5."));
+  }
+
+  @Test
+  void stackedEtcdEvenMembers_reportsSixMembers() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(
+                CP_1,
+                CP_2,
+                CP_3,
+                Node.controlPlane("cp-4", "10.0.0.14/24"),
+                Node.controlPlane("cp-5", "10.0.0.15/24"),
+                Node.controlPlane("cp-6", "10.0.0.16/24"));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "STACKED_ETCD_EVEN_MEMBERS",
+            "nodes",
+            "stacked etcd has 6 members, one per control plane; quorum is 4 of 6, so etcd survives"
+                + " 2 failed members, no more than with 5 members, while one more member can"
+                + " fail.",
+            "use an odd number of control planes, such as 5 or 7."));
+  }
+
+  @Test
+  void stackedEtcdEvenMembers_acceptsFiveMembers() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(
+                CP_1,
+                CP_2,
+                CP_3,
+                Node.controlPlane("cp-4", "10.0.0.14/24"),
+                Node.controlPlane("cp-5", "10.0.0.15/24"));
+
+    assertThat(findings(topology)).isEmpty();
   }
 
   @Test
@@ -476,6 +553,58 @@ class StandardRulesTest {
         reference().withNodes(CP_1, CP_2, WORKER_1, WORKER_2).withEtcd(external);
 
     assertThat(findings(topology)).isEmpty();
+  }
+
+  // STACKED_ETCD_TOO_FEW_MEMBERS
+
+  @Test
+  void stackedEtcdTooFewMembers_warnsForOneBehindVip() {
+    assertSingleFinding(
+        reference().withNodes(CP_1, WORKER_1, WORKER_2),
+        warning(
+            "STACKED_ETCD_TOO_FEW_MEMBERS",
+            "nodes",
+            "the topology is built for high availability but has 1 control plane with stacked"
+                + " etcd, so etcd stops when one control plane fails.",
+            "use at least three control planes, the smallest stacked etcd that survives the loss"
+                + " of one."));
+  }
+
+  @Test
+  void stackedEtcdTooFewMembers_warnsForTwoBehindDnsName() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1, CP_2, WORKER_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 6443));
+
+    assertThat(findings(topology))
+        .extracting(Finding::ruleId)
+        .containsExactly("STACKED_ETCD_EVEN_MEMBERS", "STACKED_ETCD_TOO_FEW_MEMBERS");
+    assertThat(findings(topology)).endsWith(TOO_FEW_FOR_TWO);
+  }
+
+  @Test
+  void stackedEtcdTooFewMembers_acceptsOneWithoutVip() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1, WORKER_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.dev.example.com", 6443));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void stackedEtcdTooFewMembers_ignoresExternalEtcd() {
+    EtcdTopology external =
+        EtcdTopology.external()
+            .addEndpoint("https://10.0.1.11:2379")
+            .addEndpoint("https://10.0.1.12:2379")
+            .addEndpoint("https://10.0.1.13:2379")
+            .build();
+
+    assertThat(findings(reference().withNodes(CP_1, WORKER_1).withEtcd(external))).isEmpty();
   }
 
   // HA_ENDPOINT_MISSING
@@ -532,7 +661,9 @@ class StandardRulesTest {
 
   @Test
   void singleControlPlaneWithoutEndpoint_acceptsLoadBalancer() {
-    assertThat(findings(reference().withNodes(CP_1, WORKER_1, WORKER_2))).isEmpty();
+    assertThat(findings(reference().withNodes(CP_1, WORKER_1, WORKER_2)))
+        .extracting(Finding::ruleId)
+        .containsExactly("STACKED_ETCD_TOO_FEW_MEMBERS");
   }
 
   // ENDPOINT_HOST_INVALID
@@ -555,6 +686,78 @@ class StandardRulesTest {
         reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("10.0.0.100", 8443));
 
     assertThat(findings(topology)).isEmpty();
+  }
+
+  // ENDPOINT_PORT_MISMATCH
+
+  @Test
+  void endpointPortMismatch_reportsPortBesideFrontend() {
+    assertSingleFinding(
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 6443)),
+        error(
+            "ENDPOINT_PORT_MISMATCH",
+            "controlPlaneEndpoint",
+            "control plane endpoint port '6443' differs from haproxy frontend port '8443', the"
+                + " port that serves the endpoint.",
+            "set the endpoint port to 8443, or leave controlPlaneEndpoint unset to use the virtual"
+                + " IP and frontend port."));
+  }
+
+  @Test
+  void endpointPortMismatch_acceptsFrontendPortOnDnsName() {
+    ClusterTopology topology =
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 8443));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void endpointPortMismatch_reportsPortWithoutLoadBalancer() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1, WORKER_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.dev.example.com", 443));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "ENDPOINT_PORT_MISMATCH",
+            "controlPlaneEndpoint",
+            "control plane endpoint port '443' differs from apiserver port '6443', and no load"
+                + " balancer in the topology forwards one to the other.",
+            "set the endpoint port to 6443 or apiServerPort(443); if a load balancer outside the"
+                + " topology serves this port, suppress ENDPOINT_PORT_MISMATCH at"
+                + " controlPlaneEndpoint with that reason."));
+  }
+
+  @Test
+  void endpointPortMismatch_acceptsMovedApiserver() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1, WORKER_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withApiServerPort(443)
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.dev.example.com", 443));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void endpointPortMismatch_suppressedForOutsideBalancer() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 443));
+    TopologyValidator validator =
+        TopologyValidator.standard().toBuilder()
+            .suppress(
+                "ENDPOINT_PORT_MISMATCH",
+                "controlPlaneEndpoint",
+                "the site load balancer listens on 443 and forwards to 6443")
+            .build();
+
+    assertThat(validator.validate(topology).findings()).isEmpty();
   }
 
   // LB_PORT_COLLIDES_WITH_APISERVER
@@ -636,12 +839,25 @@ class StandardRulesTest {
 
   @Test
   void vipOutsideNodeSubnet_reportsOneControlPlane() {
+    assertThat(findings(withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24"))))
+        .containsExactly(
+            error(
+                "VIP_OUTSIDE_NODE_SUBNET",
+                "apiEndpoint.virtualIp",
+                "virtual IP '10.0.0.100' is outside subnet '10.0.1.0/24' of control plane 'cp-3',"
+                    + " so that node cannot hold it.",
+                "choose a virtual IP inside the subnet that all control planes share."),
+            SPLIT_CP_3);
+  }
+
+  @Test
+  void vipOutsideNodeSubnet_reportsNarrowerSubnetOnly() {
     assertSingleFinding(
-        withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24")),
+        withNode("cp-3", Node.controlPlane("cp-3", "10.0.0.213/25")),
         error(
             "VIP_OUTSIDE_NODE_SUBNET",
             "apiEndpoint.virtualIp",
-            "virtual IP '10.0.0.100' is outside subnet '10.0.1.0/24' of control plane 'cp-3', so"
+            "virtual IP '10.0.0.100' is outside subnet '10.0.0.128/25' of control plane 'cp-3', so"
                 + " that node cannot hold it.",
             "choose a virtual IP inside the subnet that all control planes share."));
   }
@@ -776,12 +992,30 @@ class StandardRulesTest {
 
   @Test
   void interfaceNameInvalid_reportsSpaceOnEndpoint() {
+    assertThat(findings(reference().withApiEndpoint(loadBalancer().withInterfaceName("eth 0"))))
+        .containsExactly(
+            error(
+                "INTERFACE_NAME_INVALID",
+                "apiEndpoint.interfaceName",
+                "interface name 'eth 0' is not a Linux interface name.",
+                "use the name 'ip link' shows: at most 15 letters, digits, '_', '.' and '-', such"
+                    + " as eth0 or ens192."),
+            error(
+                "VALUE_UNSAFE_FOR_CONFIG",
+                "apiEndpoint.interfaceName",
+                "interface name 'eth 0' contains a space (U+0020), which can change the meaning of"
+                    + " the files it is written into.",
+                UNSAFE_VALUE_HINT));
+  }
+
+  @Test
+  void interfaceNameInvalid_reportsSlashOnEndpoint() {
     assertSingleFinding(
-        reference().withApiEndpoint(loadBalancer().withInterfaceName("eth 0")),
+        reference().withApiEndpoint(loadBalancer().withInterfaceName("eth/0")),
         error(
             "INTERFACE_NAME_INVALID",
             "apiEndpoint.interfaceName",
-            "interface name 'eth 0' is not a Linux interface name.",
+            "interface name 'eth/0' is not a Linux interface name.",
             "use the name 'ip link' shows: at most 15 letters, digits, '_', '.' and '-', such as"
                 + " eth0 or ens192."));
   }
@@ -803,7 +1037,196 @@ class StandardRulesTest {
     assertThat(findings(withNode("cp-2", CP_2.withInterfaceName("enp0s31f6-abcde")))).isEmpty();
   }
 
+  // VRRP_ROUTER_ID_IN_USE
+
+  @Test
+  void vrrpRouterIdInUse_reportsListedId() {
+    assertSingleFinding(
+        reference().withApiEndpoint(loadBalancer().withVirtualRouterIdsInUse(51, 52, 60)),
+        error(
+            "VRRP_ROUTER_ID_IN_USE",
+            "apiEndpoint.virtualRouterId",
+            "VRRP router id '51' is already used by another VRRP group on the network, as"
+                + " virtualRouterIdsInUse lists.",
+            "choose an id within 1-255 that virtualRouterIdsInUse does not list, such as 53."));
+  }
+
+  @Test
+  void vrrpRouterIdInUse_suggestionWrapsAround() {
+    HaproxyKeepalived lb =
+        loadBalancer().withVirtualRouterId(255).withVirtualRouterIdsInUse(255, 1, 2);
+
+    assertThat(findings(reference().withApiEndpoint(lb)))
+        .extracting(Finding::hint)
+        .containsExactly(
+            "choose an id within 1-255 that virtualRouterIdsInUse does not list, such as 3.");
+  }
+
+  @Test
+  void vrrpRouterIdInUse_acceptsUnlistedId() {
+    HaproxyKeepalived lb = loadBalancer().withVirtualRouterId(53).withVirtualRouterIdsInUse(51, 52);
+
+    assertThat(findings(reference().withApiEndpoint(lb))).isEmpty();
+  }
+
+  // VRRP_MULTICAST_UNAVAILABLE
+
+  @Test
+  void vrrpMulticastUnavailable_reportsMulticastAdverts() {
+    assertSingleFinding(
+        reference().withApiEndpoint(loadBalancer().withMulticastAvailable(false)),
+        error(
+            "VRRP_MULTICAST_UNAVAILABLE",
+            "apiEndpoint.unicast",
+            "the network carries no multicast (multicastAvailable is false), but keepalived sends"
+                + " VRRP adverts by multicast, so no control plane hears the others and each one"
+                + " claims the virtual IP.",
+            "set unicast(true), so that keepalived sends adverts to each control plane's"
+                + " address."));
+  }
+
+  @Test
+  void vrrpMulticastUnavailable_acceptsUnicast() {
+    HaproxyKeepalived lb = loadBalancer().withMulticastAvailable(false).withUnicast(true);
+
+    assertThat(findings(reference().withApiEndpoint(lb))).isEmpty();
+  }
+
+  // VRRP_UNICAST_PEERS_SPLIT_SUBNETS
+
+  @Test
+  void vrrpUnicastPeersSplitSubnets_warnsForOffLinkPeer() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(loadBalancer().withUnicast(true))
+            .withNodes(
+                CP_1,
+                Node.controlPlane("cp-2", "10.0.7.12/16"),
+                Node.controlPlane("cp-3", "10.0.0.13/20"),
+                WORKER_1);
+
+    assertSingleFinding(
+        topology,
+        warning(
+            "VRRP_UNICAST_PEERS_SPLIT_SUBNETS",
+            "apiEndpoint.unicast",
+            "unicast VRRP peer 'cp-2' (10.0.7.12/16) lies outside subnet '10.0.0.0/24' of"
+                + " control plane 'cp-1', so adverts between them cross a router.",
+            "put the control planes in one subnet, or let every router and firewall between them"
+                + " pass IP protocol 112 (VRRP)."));
+  }
+
+  @Test
+  void vrrpUnicastPeersSplitSubnets_warnsForSplitHolders() {
+    ClusterTopology topology =
+        withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24"))
+            .withApiEndpoint(loadBalancer().withUnicast(true));
+
+    assertThat(findings(topology))
+        .extracting(Finding::ruleId, Finding::message)
+        .contains(
+            tuple(
+                "VRRP_UNICAST_PEERS_SPLIT_SUBNETS",
+                "unicast VRRP peer 'cp-3' (10.0.1.13/24) lies outside subnet '10.0.0.0/24' of"
+                    + " control plane 'cp-1', so adverts between them cross a router."));
+  }
+
+  @Test
+  void vrrpUnicastPeersSplitSubnets_listsEveryOffLinkPeer() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(loadBalancer().withUnicast(true))
+            .withNodes(
+                CP_1,
+                Node.controlPlane("cp-2", "10.0.7.12/16"),
+                Node.controlPlane("cp-3", "10.0.9.13/16"),
+                WORKER_1);
+
+    assertThat(findings(topology))
+        .extracting(Finding::message)
+        .containsExactly(
+            "unicast VRRP peers 'cp-2' (10.0.7.12/16), 'cp-3' (10.0.9.13/16) lie outside subnet"
+                + " '10.0.0.0/24' of control plane 'cp-1', so adverts between them cross a"
+                + " router.");
+  }
+
+  @Test
+  void vrrpUnicastPeersSplitSubnets_acceptsOneSubnet() {
+    assertThat(findings(reference().withApiEndpoint(loadBalancer().withUnicast(true)))).isEmpty();
+  }
+
+  @Test
+  void vrrpUnicastPeersSplitSubnets_ignoresMulticast() {
+    ClusterTopology topology =
+        reference().withNodes(CP_1, Node.controlPlane("cp-2", "10.0.7.12/16"), CP_3, WORKER_1);
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  // VIP_HOLDERS_SPLIT_SUBNETS
+
+  @Test
+  void vipHoldersSplitSubnets_reportsOtherSubnet() {
+    TopologyValidator validator =
+        TopologyValidator.standard().toBuilder()
+            .suppress("VIP_OUTSIDE_NODE_SUBNET", "the VIP is routed to the control planes")
+            .build();
+
+    List<Finding> findings =
+        validator.validate(withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24"))).findings();
+
+    assertThat(findings).containsExactly(SPLIT_CP_3);
+  }
+
+  @Test
+  void vipHoldersSplitSubnets_reportsAgainstNarrowestSubnet() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(loadBalancer().withVirtualIp(IpAddress.parse("10.0.1.100")))
+            .withNodes(
+                Node.controlPlane("cp-1", "10.0.0.11/16"),
+                Node.controlPlane("cp-2", "10.1.0.12/16"),
+                Node.controlPlane("cp-3", "10.0.1.13/24"));
+
+    assertThat(findings(topology))
+        .filteredOn(finding -> finding.ruleId().equals("VIP_HOLDERS_SPLIT_SUBNETS"))
+        .containsExactly(
+            error(
+                "VIP_HOLDERS_SPLIT_SUBNETS",
+                "nodes[cp-2].address",
+                "control plane 'cp-2' is in subnet '10.1.0.0/16', apart from subnet"
+                    + " '10.0.1.0/24' of control plane 'cp-3'; every holder of the virtual IP"
+                    + " must sit in one subnet, because keepalived announces it on the local link"
+                    + " only.",
+                "give every control plane an address in 10.0.1.0/24."));
+  }
+
+  @Test
+  void vipHoldersSplitSubnets_ignoresWorkersElsewhere() {
+    assertThat(findings(withNode("worker-2", Node.worker("worker-2", "10.0.5.22/24")))).isEmpty();
+  }
+
+  @Test
+  void vipHoldersSplitSubnets_ignoresTopologyWithoutVip() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 6443))
+            .withNodes(CP_1, CP_2, Node.controlPlane("cp-3", "10.0.1.13/24"));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
   // SUBNETS_OVERLAP
+
+  private static Networking dualStack() {
+    return Networking.builder()
+        .podSubnet("10.244.0.0/16")
+        .podSubnet("fd00:10:244::/56")
+        .serviceSubnet("10.96.0.0/12")
+        .serviceSubnet("fd00:10:96::/108")
+        .build();
+  }
 
   @Test
   void subnetsOverlap_reportsPodSubnetInsideServiceSubnet() {
@@ -811,10 +1234,30 @@ class StandardRulesTest {
         reference().withNetworking(Networking.builder().podSubnet("10.96.0.0/16").build()),
         error(
             "SUBNETS_OVERLAP",
-            "networking.podSubnet",
+            "networking.podSubnets[0]",
             "pod subnet '10.96.0.0/16' overlaps service subnet '10.96.0.0/12'.",
             "choose ranges that do not overlap, such as 10.244.0.0/16 for pods and 10.96.0.0/12"
                 + " for services."));
+  }
+
+  @Test
+  void subnetsOverlap_reportsIpv6PodsOverServices() {
+    Networking networking =
+        dualStack().withPodSubnets(Cidr.parse("10.244.0.0/16"), Cidr.parse("fd00:10:96::/48"));
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNETS_OVERLAP",
+            "networking.podSubnets[1]",
+            "pod subnet 'fd00:10:96::/48' overlaps service subnet 'fd00:10:96::/108'.",
+            "choose ranges that do not overlap, such as 10.244.0.0/16 for pods and 10.96.0.0/12"
+                + " for services."));
+  }
+
+  @Test
+  void subnetsOverlap_acceptsDualStackRanges() {
+    assertThat(findings(reference().withNetworking(dualStack()))).isEmpty();
   }
 
   @Test
@@ -827,7 +1270,7 @@ class StandardRulesTest {
         topology,
         error(
             "SUBNETS_OVERLAP",
-            "networking.podSubnet",
+            "networking.podSubnets[0]",
             "pod subnet '192.168.0.0/16' overlaps node subnet '192.168.50.0/24' of node"
                 + " 'worker-2', so traffic to those nodes would be routed into the cluster.",
             "choose a pod subnet outside every node subnet."));
@@ -843,12 +1286,12 @@ class StandardRulesTest {
         .containsExactly(
             error(
                 "SUBNETS_OVERLAP",
-                "networking.podSubnet",
+                "networking.podSubnets[0]",
                 "pod subnet '192.168.0.0/16' contains virtual IP '192.168.50.100'.",
                 "choose a pod subnet that leaves out the virtual IP."),
             error(
                 "SUBNETS_OVERLAP",
-                "networking.podSubnet",
+                "networking.podSubnets[0]",
                 "pod subnet '192.168.0.0/16' overlaps node subnet '192.168.50.0/24' of node"
                     + " 'cp-1', so traffic to those nodes would be routed into the cluster.",
                 "choose a pod subnet outside every node subnet."));
@@ -862,15 +1305,71 @@ class StandardRulesTest {
         .containsExactly(
             error(
                 "SUBNETS_OVERLAP",
-                "networking.serviceSubnet",
+                "networking.serviceSubnets[0]",
                 "service subnet '10.96.0.0/12' contains virtual IP '10.110.17.100'.",
                 "choose a service subnet that leaves out the virtual IP."),
             error(
                 "SUBNETS_OVERLAP",
-                "networking.serviceSubnet",
+                "networking.serviceSubnets[0]",
                 "service subnet '10.96.0.0/12' overlaps node subnet '10.110.17.0/24' of node"
                     + " 'cp-1', so traffic to those nodes would be routed into the cluster.",
                 "choose a service subnet outside every node subnet."));
+  }
+
+  @Test
+  void subnetsOverlap_reportsServiceSubnetOverEndpointAddress() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1, WORKER_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("10.96.0.1", 6443));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "SUBNETS_OVERLAP",
+            "networking.serviceSubnets[0]",
+            "service subnet '10.96.0.0/12' contains control plane endpoint address '10.96.0.1'.",
+            "choose a service subnet that leaves out the endpoint address."));
+  }
+
+  @Test
+  void subnetsOverlap_reportsIpv6PodsOverEndpoint() {
+    ClusterTopology topology =
+        reference()
+            .withNetworking(dualStack())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("fd00:10:244::100", 8443));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "SUBNETS_OVERLAP",
+            "networking.podSubnets[1]",
+            "pod subnet 'fd00:10:244::/56' contains control plane endpoint address"
+                + " 'fd00:10:244::100'.",
+            "choose a pod subnet that leaves out the endpoint address."));
+  }
+
+  @Test
+  void subnetsOverlap_reportsEndpointAtVipOnce() {
+    ClusterTopology topology =
+        movedToSubnet("10.110.17.")
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("10.110.17.100", 8443));
+
+    assertThat(findings(topology))
+        .extracting(Finding::message)
+        .containsExactly(
+            "service subnet '10.96.0.0/12' contains virtual IP '10.110.17.100'.",
+            "service subnet '10.96.0.0/12' overlaps node subnet '10.110.17.0/24' of node 'cp-1',"
+                + " so traffic to those nodes would be routed into the cluster.");
+  }
+
+  @Test
+  void subnetsOverlap_acceptsEndpointAddressOutsideRanges() {
+    ClusterTopology topology =
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("10.0.0.100", 8443));
+
+    assertThat(findings(topology)).isEmpty();
   }
 
   @Test
@@ -880,10 +1379,14 @@ class StandardRulesTest {
 
   @Test
   void subnetsOverlap_ignoresOtherAddressFamily() {
-    ClusterTopology topology =
-        reference().withNetworking(Networking.builder().podSubnet("fd00:10:244::/56").build());
+    // ::a00:0/120 has the bits of 10.0.0.0/24 in its last 32 bits, but an IPv6 range never
+    // contains an IPv4 node address.
+    Networking networking =
+        dualStack()
+            .withPodSubnets(Cidr.parse("10.244.0.0/16"), Cidr.parse("::a00:0/120"))
+            .withNodeCidrMaskSizeIpv6(124);
 
-    assertThat(findings(topology)).isEmpty();
+    assertThat(findings(reference().withNetworking(networking))).isEmpty();
   }
 
   // DNS_DOMAIN_INVALID
@@ -966,14 +1469,20 @@ class StandardRulesTest {
     ImageSettings images =
         ImageSettings.defaults().withHaproxyImage("docker.io/library/haproxy:2.8.5 --privileged");
 
-    assertSingleFinding(
-        reference().withImages(images),
-        error(
-            "IMAGE_REFERENCE_INVALID",
-            "images.haproxyImage",
-            "image reference 'docker.io/library/haproxy:2.8.5 --privileged' is malformed.",
-            "use REGISTRY/PATH:TAG with lowercase path characters, such as"
-                + " docker.io/library/haproxy:2.8.5."));
+    assertThat(findings(reference().withImages(images)))
+        .containsExactly(
+            error(
+                "IMAGE_REFERENCE_INVALID",
+                "images.haproxyImage",
+                "image reference 'docker.io/library/haproxy:2.8.5 --privileged' is malformed.",
+                "use REGISTRY/PATH:TAG with lowercase path characters, such as"
+                    + " docker.io/library/haproxy:2.8.5."),
+            error(
+                "VALUE_UNSAFE_FOR_CONFIG",
+                "images.haproxyImage",
+                "image reference 'docker.io/library/haproxy:2.8.5 --privileged' contains a space"
+                    + " (U+0020), which can change the meaning of the files it is written into.",
+                UNSAFE_VALUE_HINT));
   }
 
   @Test
@@ -999,6 +1508,294 @@ class StandardRulesTest {
             .build();
 
     assertThat(findings(reference().withImages(images))).isEmpty();
+  }
+
+  // SUBNET_FAMILY_REPEATED
+
+  @Test
+  void subnetFamilyRepeated_reportsSecondIpv4PodSubnet() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/16").podSubnet("10.245.0.0/16").build();
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNET_FAMILY_REPEATED",
+            "networking.podSubnets[1]",
+            "pod subnet '10.245.0.0/16' is a second IPv4 pod subnet after '10.244.0.0/16';"
+                + " kubeadm accepts one subnet per address family.",
+            "merge them into one range, and keep at most one IPv4 and one IPv6 pod subnet."));
+  }
+
+  @Test
+  void subnetFamilyRepeated_reportsThirdServiceSubnet() {
+    Networking networking =
+        dualStack()
+            .withServiceSubnets(
+                Cidr.parse("10.96.0.0/12"),
+                Cidr.parse("fd00:10:96::/108"),
+                Cidr.parse("fd00:10:97::/108"));
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNET_FAMILY_REPEATED",
+            "networking.serviceSubnets[2]",
+            "service subnet 'fd00:10:97::/108' is a second IPv6 service subnet after"
+                + " 'fd00:10:96::/108'; kubeadm accepts one subnet per address family.",
+            "merge them into one range, and keep at most one IPv4 and one IPv6 service"
+                + " subnet."));
+  }
+
+  @Test
+  void subnetFamilyRepeated_acceptsOneSubnetPerFamily() {
+    assertThat(findings(reference().withNetworking(dualStack()))).isEmpty();
+  }
+
+  // SUBNET_FAMILIES_MISMATCH
+
+  private static final String FAMILIES_HINT =
+      "give pods and services subnets of the same families, such as 10.244.0.0/16 and"
+          + " fd00:10:244::/56 for pods with 10.96.0.0/12 and fd00:10:96::/108 for services.";
+
+  @Test
+  void subnetFamiliesMismatch_reportsDualStackPods() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/16").podSubnet("fd00:10:244::/56").build();
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNET_FAMILIES_MISMATCH",
+            "networking",
+            "pod subnets cover IPv4 and IPv6 but service subnets cover IPv4 only; pods and"
+                + " services need the same address families, and a dual-stack cluster needs an"
+                + " IPv4 and an IPv6 subnet in both.",
+            FAMILIES_HINT));
+  }
+
+  @Test
+  void subnetFamiliesMismatch_reportsDualStackServices() {
+    Networking networking = dualStack().withPodSubnets(Cidr.parse("10.244.0.0/16"));
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNET_FAMILIES_MISMATCH",
+            "networking",
+            "pod subnets cover IPv4 only but service subnets cover IPv4 and IPv6; pods and"
+                + " services need the same address families, and a dual-stack cluster needs an"
+                + " IPv4 and an IPv6 subnet in both.",
+            FAMILIES_HINT));
+  }
+
+  @Test
+  void subnetFamiliesMismatch_reportsOppositeFamilies() {
+    Networking networking = Networking.builder().podSubnet("fd00:10:244::/56").build();
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "SUBNET_FAMILIES_MISMATCH",
+            "networking",
+            "pod subnets cover IPv6 only but service subnets cover IPv4 only; pods and services"
+                + " need the same address families, and a dual-stack cluster needs an IPv4 and"
+                + " an IPv6 subnet in both.",
+            FAMILIES_HINT));
+  }
+
+  @Test
+  void subnetFamiliesMismatch_ignoresMissingPodSubnets() {
+    Networking networking = dualStack().withPodSubnets(List.of());
+
+    assertThat(findings(reference().withNetworking(networking))).isEmpty();
+  }
+
+  // SERVICE_SUBNET_SIZE
+
+  private static ClusterTopology withServiceSubnet(String subnet) {
+    return reference()
+        .withNetworking(
+            Networking.builder().podSubnet("10.244.0.0/16").serviceSubnet(subnet).build());
+  }
+
+  @Test
+  void serviceSubnetSize_reportsIpv4LargerThanSlash12() {
+    assertSingleFinding(
+        withServiceSubnet("172.0.0.0/11"),
+        error(
+            "SERVICE_SUBNET_SIZE",
+            "networking.serviceSubnets[0]",
+            "service subnet '172.0.0.0/11' is larger than /12; kubeadm allows at most 20 host"
+                + " bits in a service subnet.",
+            "use a prefix from /12 to /28, such as 10.96.0.0/12."));
+  }
+
+  @Test
+  void serviceSubnetSize_reportsIpv4SmallerThanSlash28() {
+    assertSingleFinding(
+        withServiceSubnet("10.96.0.0/29"),
+        error(
+            "SERVICE_SUBNET_SIZE",
+            "networking.serviceSubnets[0]",
+            "service subnet '10.96.0.0/29' holds 8 addresses; kubeadm needs at least 10, because"
+                + " the cluster DNS service takes the tenth.",
+            "use a prefix from /12 to /28, such as 10.96.0.0/12."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"172.16.0.0/12", "10.96.0.0/28"})
+  void serviceSubnetSize_acceptsIpv4Bounds(String subnet) {
+    assertThat(findings(withServiceSubnet(subnet))).isEmpty();
+  }
+
+  @Test
+  void serviceSubnetSize_reportsIpv6LargerThanSlash108() {
+    assertSingleFinding(
+        inIpv6("fd00:10:244::/56", "fd00:10:96::/107"),
+        error(
+            "SERVICE_SUBNET_SIZE",
+            "networking.serviceSubnets[0]",
+            "service subnet 'fd00:10:96::/107' is larger than /108; kubeadm allows at most 20"
+                + " host bits in a service subnet.",
+            "use a prefix from /108 to /124, such as fd00:10:96::/108."));
+  }
+
+  @Test
+  void serviceSubnetSize_reportsIpv6SmallerThanSlash124() {
+    assertSingleFinding(
+        inIpv6("fd00:10:244::/56", "fd00:10:96::/125"),
+        error(
+            "SERVICE_SUBNET_SIZE",
+            "networking.serviceSubnets[0]",
+            "service subnet 'fd00:10:96::/125' holds 8 addresses; kubeadm needs at least 10,"
+                + " because the cluster DNS service takes the tenth.",
+            "use a prefix from /108 to /124, such as fd00:10:96::/108."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fd00:10:96::/108", "fd00:10:96::/124"})
+  void serviceSubnetSize_acceptsIpv6Bounds(String subnet) {
+    assertThat(findings(inIpv6("fd00:10:244::/56", subnet))).isEmpty();
+  }
+
+  // POD_SUBNET_TOO_SMALL
+
+  @Test
+  void podSubnetTooSmall_reportsIpv4Slash29() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/29").nodeCidrMaskSizeIpv4(29).build();
+
+    assertSingleFinding(
+        reference().withNetworking(networking),
+        error(
+            "POD_SUBNET_TOO_SMALL",
+            "networking.podSubnets[0]",
+            "pod subnet '10.244.0.0/29' holds 8 addresses; kubeadm needs at least 14.",
+            "use a prefix of /28 or shorter, such as 10.244.0.0/16."));
+  }
+
+  @Test
+  void podSubnetTooSmall_acceptsIpv4Slash28() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/28").nodeCidrMaskSizeIpv4(28).build();
+
+    assertThat(findings(reference().withNetworking(networking))).isEmpty();
+  }
+
+  @Test
+  void podSubnetTooSmall_reportsIpv6Slash125() {
+    Networking networking =
+        Networking.builder()
+            .podSubnet("fd00:10:244::/125")
+            .serviceSubnet("fd00:10:96::/108")
+            .nodeCidrMaskSizeIpv6(125)
+            .build();
+
+    assertSingleFinding(
+        inIpv6(networking),
+        error(
+            "POD_SUBNET_TOO_SMALL",
+            "networking.podSubnets[0]",
+            "pod subnet 'fd00:10:244::/125' holds 8 addresses; kubeadm needs at least 14.",
+            "use a prefix of /124 or shorter, such as fd00:10:244::/56."));
+  }
+
+  @Test
+  void podSubnetTooSmall_acceptsIpv6Slash124() {
+    Networking networking =
+        Networking.builder()
+            .podSubnet("fd00:10:244::/124")
+            .serviceSubnet("fd00:10:96::/108")
+            .nodeCidrMaskSizeIpv6(124)
+            .build();
+
+    assertThat(findings(inIpv6(networking))).isEmpty();
+  }
+
+  // POD_SUBNET_NODE_MASK
+
+  @Test
+  void podSubnetNodeMask_reportsSmallerThanNodeRange() {
+    assertSingleFinding(
+        reference().withNetworking(Networking.builder().podSubnet("10.244.0.0/25").build()),
+        error(
+            "POD_SUBNET_NODE_MASK",
+            "networking.podSubnets[0]",
+            "pod subnet '10.244.0.0/25' is smaller than the /24 range the controller manager"
+                + " gives each node.",
+            "use a pod subnet of /24 or larger, or set nodeCidrMaskSizeIpv4 to at least 25."));
+  }
+
+  @Test
+  void podSubnetNodeMask_acceptsRaisedNodeMask() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/25").nodeCidrMaskSizeIpv4(25).build();
+
+    assertThat(findings(reference().withNetworking(networking))).isEmpty();
+  }
+
+  @Test
+  void podSubnetNodeMask_reportsSeventeenBitsAbove() {
+    assertSingleFinding(
+        reference().withNetworking(Networking.builder().podSubnet("32.0.0.0/7").build()),
+        error(
+            "POD_SUBNET_NODE_MASK",
+            "networking.podSubnets[0]",
+            "pod subnet '32.0.0.0/7' is 17 bits larger than the /24 range of each node; kubeadm"
+                + " allows at most 16.",
+            "use a pod subnet of /8 or smaller, or set nodeCidrMaskSizeIpv4 to at most 23."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"32.0.0.0/8", "10.244.0.0/24"})
+  void podSubnetNodeMask_acceptsIpv4Bounds(String subnet) {
+    assertThat(findings(reference().withNetworking(Networking.builder().podSubnet(subnet).build())))
+        .isEmpty();
+  }
+
+  @Test
+  void podSubnetNodeMask_reportsIpv6WithDefaultMask() {
+    assertSingleFinding(
+        inIpv6("fd01::/40", "fd00:10:96::/108"),
+        error(
+            "POD_SUBNET_NODE_MASK",
+            "networking.podSubnets[0]",
+            "pod subnet 'fd01::/40' is 24 bits larger than the /64 range of each node; kubeadm"
+                + " allows at most 16.",
+            "use a pod subnet of /48 or smaller, or set nodeCidrMaskSizeIpv6 to at most 56."));
+  }
+
+  @Test
+  void podSubnetNodeMask_acceptsIpv6WithRaisedMask() {
+    Networking networking =
+        Networking.builder()
+            .podSubnet("fd01::/40")
+            .serviceSubnet("fd00:10:96::/108")
+            .nodeCidrMaskSizeIpv6(56)
+            .build();
+
+    assertThat(findings(inIpv6(networking))).isEmpty();
   }
 
   // VRRP_PASSWORD_TOO_LONG
@@ -1030,22 +1827,6 @@ class StandardRulesTest {
     assertThat(findings(topology)).isEmpty();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"k33 pal1", "k33\"pal1", "k33'pal1", "k33pal\t1", "kéépal1"})
-  void vrrpPasswordTooLong_reportsUnsafeCharactersWithoutValue(String password) {
-    List<Finding> findings =
-        findings(withSecrets(ClusterSecrets.builder().vrrpPassword(password).build()));
-
-    assertThat(findings)
-        .containsExactly(
-            error(
-                "VRRP_PASSWORD_TOO_LONG",
-                "secrets.vrrpPassword",
-                "the VRRP password contains spaces, quotes or non-printable characters.",
-                "use printable ASCII letters, digits and punctuation only."));
-    assertThat(findings.get(0).message()).doesNotContain(password);
-  }
-
   @Test
   void vrrpPasswordTooLong_reportHidesValue() {
     String password = "k33pal1ve";
@@ -1055,6 +1836,59 @@ class StandardRulesTest {
 
     assertThat(report.toText()).doesNotContain(password);
     assertThat(report.toJson()).doesNotContain(password);
+  }
+
+  // VRRP_PASSWORD_CHARACTERS
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "k33 pal1",
+        "k33\"pal1",
+        "k33'pal1",
+        "k33pal\t1",
+        "kéépal1",
+        "k33#pal1",
+        "k33!pal1",
+        "k33$pal1",
+        "k33{pal}",
+        "k33\\pal1",
+        "k33;pal1",
+        "k33`pal1"
+      })
+  void vrrpPasswordCharacters_reportsWithoutValue(String password) {
+    List<Finding> findings =
+        findings(withSecrets(ClusterSecrets.builder().vrrpPassword(password).build()));
+
+    assertThat(findings)
+        .containsExactly(
+            error(
+                "VRRP_PASSWORD_CHARACTERS",
+                "secrets.vrrpPassword",
+                "the VRRP password contains a character that keepalived.conf cannot carry"
+                    + " unchanged.",
+                "use only letters, digits and . _ + = @ % , : / -, or leave it out to have one"
+                    + " generated."));
+    assertThat(findings.get(0).message()).doesNotContain(password);
+    assertThat(findings.get(0).toString()).doesNotContain(password);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"._+=@%,:", "/-aZ09", "k33pal1v"})
+  void vrrpPasswordCharacters_acceptsRenderedCharacters(String password) {
+    ClusterTopology topology = withSecrets(ClusterSecrets.builder().vrrpPassword(password).build());
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void vrrpPasswordCharacters_reportsBesideLength() {
+    ClusterTopology topology =
+        withSecrets(ClusterSecrets.builder().vrrpPassword("k33 pal1ve").build());
+
+    assertThat(findings(topology))
+        .extracting(Finding::ruleId)
+        .containsExactly("VRRP_PASSWORD_CHARACTERS", "VRRP_PASSWORD_TOO_LONG");
   }
 
   // BOOTSTRAP_TOKEN_INVALID
@@ -1363,7 +2197,13 @@ class StandardRulesTest {
                 "nodes[etcd,1].name",
                 "node name 'etcd,1' is not a lowercase DNS-1123 subdomain.",
                 "use lowercase letters, digits, '-' and '.', starting and ending with a letter or"
-                    + " digit, such as cp-1."));
+                    + " digit, such as cp-1."),
+            error(
+                "VALUE_UNSAFE_FOR_CONFIG",
+                "nodes[etcd,1].name",
+                "node name 'etcd,1' contains ',', which can change the meaning of the files it is"
+                    + " written into.",
+                SHELL_WORD_HINT));
   }
 
   @Test
@@ -1373,7 +2213,9 @@ class StandardRulesTest {
     List<String> ruleIds =
         findings(withEtcdHosts(equals, ETCD_2, ETCD_3)).stream().map(Finding::ruleId).toList();
 
-    assertThat(ruleIds).containsExactly("ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER", "NODE_NAME_INVALID");
+    assertThat(ruleIds)
+        .containsExactly(
+            "ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER", "NODE_NAME_INVALID", "VALUE_UNSAFE_FOR_CONFIG");
   }
 
   // EXTERNAL_ETCD_ENDPOINT_INVALID
@@ -1531,5 +2373,245 @@ class StandardRulesTest {
             .build();
 
     assertThat(findings(externalReference().withEtcd(etcd))).isEmpty();
+  }
+
+  // VALUE_UNSAFE_FOR_CONFIG
+
+  private static final String SHELL_WORD_HINT =
+      "remove the character: node names and the endpoint host may not contain quotes, '\\', '#',"
+          + " '!', '{', '}', ';', '$', '`', '&', '|', '<', '>', ',', '=', '*', '?', '[', ']', '(',"
+          + " ')', '~', '/', whitespace or control characters.";
+
+  private static Finding unsafe(String path, String message) {
+    return error(
+        "VALUE_UNSAFE_FOR_CONFIG",
+        path,
+        message + ", which can change the meaning of the files it is written into.",
+        UNSAFE_VALUE_HINT);
+  }
+
+  /** Returns the finding for a node name or endpoint host, which the runbook puts into commands. */
+  private static Finding unsafeShellWord(String path, String message) {
+    return error(
+        "VALUE_UNSAFE_FOR_CONFIG",
+        path,
+        message + ", which can change the meaning of the files it is written into.",
+        SHELL_WORD_HINT);
+  }
+
+  private static List<Finding> unsafeFindings(ClusterTopology topology) {
+    return findings(topology).stream()
+        .filter(finding -> finding.ruleId().equals("VALUE_UNSAFE_FOR_CONFIG"))
+        .toList();
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsNodeNameLineFeed() {
+    ClusterTopology topology =
+        withNode("worker-1", Node.worker("worker-1\nserver x", "10.0.0.21/24"));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "nodes[worker-1\\nserver x].name",
+                "node name 'worker-1\\nserver x' contains a line feed (U+000A)"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*", "?", "[", "]", "(", ")", "~", "/"})
+  void valueUnsafeForConfig_reportsNodeNameShellCharacters(String character) {
+    ClusterTopology topology =
+        withNode("worker-1", Node.worker("worker" + character + "1", "10.0.0.21/24"));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "nodes[worker" + character + "1].name",
+                "node name 'worker" + character + "1' contains '" + character + "'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_acceptsWildcardCertSan() {
+    assertThat(unsafeFindings(reference().withExtraCertSans("*.prod.example.com"))).isEmpty();
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsClusterNameSemicolon() {
+    assertThat(unsafeFindings(reference().withName("prod;reboot")))
+        .containsExactly(unsafe("name", "cluster name 'prod;reboot' contains ';'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsInterfaceHash() {
+    assertThat(unsafeFindings(withNode("cp-2", CP_2.withInterfaceName("eth0#"))))
+        .containsExactly(
+            unsafe("nodes[cp-2].interfaceName", "interface name 'eth0#' contains '#'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsCriSocketCarriageReturn() {
+    Node node = WORKER_1.withCriSocket("unix:///run/containerd/containerd.sock\r");
+
+    assertThat(unsafeFindings(withNode("worker-1", node)))
+        .containsExactly(
+            unsafe(
+                "nodes[worker-1].criSocket",
+                "CRI socket 'unix:///run/containerd/containerd.sock\\r' contains a carriage return"
+                    + " (U+000D)"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsLabelKeyAndValue() {
+    Node node = WORKER_1.withLabels(Map.of("zone{", "eu-1a", "rack", "r1,node-role=x"));
+
+    assertThat(unsafeFindings(withNode("worker-1", node)))
+        .containsExactlyInAnyOrder(
+            unsafe("nodes[worker-1].labels", "label key 'zone{' contains '{'"),
+            unsafe("nodes[worker-1].labels", "label value 'r1,node-role=x' contains ','"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsEndpointBackquote() {
+    ClusterTopology topology =
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("api`id`", 8443));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "controlPlaneEndpoint",
+                "control plane endpoint host 'api`id`' contains a backquote"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsEndpointSlash() {
+    ClusterTopology topology =
+        reference().withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.example.com/x", 8443));
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafeShellWord(
+                "controlPlaneEndpoint",
+                "control plane endpoint host 'api.example.com/x' contains '/'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsCertSanQuote() {
+    ClusterTopology topology = reference().withExtraCertSans("api.example.com", "api\"x");
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafe("extraCertSans[1]", "certificate name 'api\"x' contains a double quote"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsDnsDomainSeparator() {
+    Networking networking =
+        Networking.builder().podSubnet("10.244.0.0/16").dnsDomain("cluster.local\u2028x").build();
+
+    assertThat(unsafeFindings(reference().withNetworking(networking)))
+        .containsExactly(
+            unsafe(
+                "networking.dnsDomain",
+                "DNS domain 'cluster.local\\u2028x' contains the whitespace character U+2028"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsImages() {
+    ImageSettings images =
+        ImageSettings.builder()
+            .imageRepository("registry.k8s.io>x")
+            .haproxyImage("docker.io/library/haproxy:2.8.5\u202e")
+            .keepalivedImage("docker.io/osixia/keepalived:2.0.20|x")
+            .build();
+
+    assertThat(unsafeFindings(reference().withImages(images)))
+        .containsExactly(
+            unsafe(
+                "images.haproxyImage",
+                "image reference 'docker.io/library/haproxy:2.8.5\\u202E' contains the invisible"
+                    + " format character U+202E"),
+            unsafe("images.imageRepository", "image repository 'registry.k8s.io>x' contains '>'"),
+            unsafe(
+                "images.keepalivedImage",
+                "image reference 'docker.io/osixia/keepalived:2.0.20|x' contains '|'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsEndpointInterfaceSpace() {
+    assertThat(
+            unsafeFindings(reference().withApiEndpoint(loadBalancer().withInterfaceName("eth0 "))))
+        .containsExactly(
+            unsafe(
+                "apiEndpoint.interfaceName", "interface name 'eth0 ' contains a space (U+0020)"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsExternalEtcdValues() {
+    EtcdTopology etcd =
+        EtcdTopology.external()
+            .addEndpoint("https://10.0.1.11:2379")
+            .addEndpoint("https://10.0.1.12:2379,https://203.0.113.9:2379")
+            .caFile("/etc/kubernetes/pki/etcd/ca.crt\u0000")
+            .certFile("/etc/kubernetes/pki/client.crt&")
+            .keyFile("/etc/kubernetes/pki/client'.key")
+            .build();
+
+    assertThat(unsafeFindings(reference().withEtcd(etcd)))
+        .containsExactly(
+            unsafe(
+                "etcd.caFile",
+                "etcd CA file '/etc/kubernetes/pki/etcd/ca.crt\\u0000' contains the control"
+                    + " character U+0000"),
+            unsafe(
+                "etcd.certFile",
+                "etcd certificate file '/etc/kubernetes/pki/client.crt&'" + " contains '&'"),
+            unsafe(
+                "etcd.endpoints[1]",
+                "etcd endpoint 'https://10.0.1.12:2379,https://203.0.113.9:2379' contains ','"),
+            unsafe(
+                "etcd.keyFile",
+                "etcd key file '/etc/kubernetes/pki/client'.key' contains a single quote"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_reportsBackslashAndBang() {
+    ClusterTopology topology =
+        withNode("cp-2", CP_2.withInterfaceName("eth!0")).withExtraCertSans("api\\x");
+
+    assertThat(unsafeFindings(topology))
+        .containsExactly(
+            unsafe("extraCertSans[0]", "certificate name 'api\\x' contains a backslash"),
+            unsafe("nodes[cp-2].interfaceName", "interface name 'eth!0' contains '!'"));
+  }
+
+  @Test
+  void valueUnsafeForConfig_acceptsSafeValues() {
+    Node labelled =
+        WORKER_1
+            .withInterfaceName("ens192.100")
+            .withCriSocket("unix:///var/run/crio/crio.sock")
+            .withLabels(Map.of("topology.kubernetes.io/zone", "eu-1a", "node.example.com/gpu", ""));
+    EtcdTopology etcd =
+        EtcdTopology.external()
+            .addEndpoint("https://10.0.1.11:2379")
+            .addEndpoint("https://[fd00::1:12]:2379")
+            .addEndpoint("https://etcd-3.example.com:2379")
+            .caFile("/etc/kubernetes/pki/etcd/ca.crt")
+            .certFile("/etc/kubernetes/pki/apiserver-etcd-client.crt")
+            .keyFile("/etc/kubernetes/pki/apiserver-etcd-client.key")
+            .build();
+    ImageSettings images =
+        ImageSettings.builder()
+            .imageRepository("registry.internal:5000/k8s")
+            .keepalivedImage("docker.io/osixia/keepalived@sha256:" + "0123456789abcdef".repeat(4))
+            .build();
+    ClusterTopology topology =
+        withNode("worker-1", labelled)
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.prod.example.com", 8443))
+            .withExtraCertSans("*.prod.example.com", "fd00::100", "10.0.0.100")
+            .withImages(images)
+            .withEtcd(etcd);
+
+    assertThat(findings(topology)).isEmpty();
   }
 }

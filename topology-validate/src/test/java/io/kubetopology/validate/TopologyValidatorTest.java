@@ -443,6 +443,43 @@ class TopologyValidatorTest {
   }
 
   @Test
+  void findingToString_escapesLineBreaksFromValues() {
+    Finding finding =
+        new Finding(
+            "NODE_NAME_INVALID",
+            Severity.ERROR,
+            "nodes[cp-1\nERROR FAKE].name",
+            "node name 'cp-1\nERROR FAKE' is not a lowercase DNS-1123 subdomain.",
+            "rename it\r\u2028now.");
+
+    assertThat(finding.toString())
+        .isEqualTo(
+            "ERROR NODE_NAME_INVALID at nodes[cp-1\\nERROR FAKE].name: node name 'cp-1\\nERROR"
+                + " FAKE' is not a lowercase DNS-1123 subdomain. Fix: rename it\\r\\u2028now.");
+    assertThat(finding.toString()).doesNotContain("\n", "\r", "\u2028");
+  }
+
+  @Test
+  void toText_keepsEachFindingOnOneLine() {
+    TopologyValidator validator =
+        TopologyValidator.builder()
+            .addRule(
+                Rule.of(
+                    "MULTILINE",
+                    "Reports a message with a line break",
+                    Severity.ERROR,
+                    (topology, findings) -> findings.report("name", "first\nsecond.", "fix.")))
+            .build();
+
+    String text = validator.validate(topology()).toText();
+
+    assertThat(text)
+        .isEqualTo(
+            "1 error(s), 0 warning(s), 0 info\n"
+                + "ERROR MULTILINE at name: first\\nsecond. Fix: fix.\n");
+  }
+
+  @Test
   void build_rejectsSuppressionOfUnknownRule() {
     TopologyValidator.Builder builder =
         TopologyValidator.builder()

@@ -67,6 +67,13 @@ public enum KubeadmApiVersion {
   /** The lowest Kubernetes 1.x minor version this library renders for. */
   public static final int MINIMUM_MINOR = 27;
 
+  /**
+   * The newest Kubernetes 1.x minor version whose kubeadm configuration API this table was checked
+   * against. Newer minors still get the last row, but the renderer warns, because a later kubeadm
+   * may drop or change that API version. Raise it after checking a new release's kubeadm notes.
+   */
+  public static final int NEWEST_CHECKED_MINOR = 35;
+
   private static final int SUPPORTED_MAJOR = 1;
 
   private final String apiVersion;
@@ -110,6 +117,11 @@ public enum KubeadmApiVersion {
   /** Returns true if {@link #forVersion} accepts {@code version}. */
   public static boolean isSupported(KubernetesVersion version) {
     return find(version).isPresent();
+  }
+
+  /** Returns true for a supported version with a minor above {@link #NEWEST_CHECKED_MINOR}. */
+  public static boolean isNewerThanChecked(KubernetesVersion version) {
+    return isSupported(version) && version.minor() > NEWEST_CHECKED_MINOR;
   }
 
   /** Returns the {@code apiVersion} of the kubeadm documents, such as kubeadm.k8s.io/v1beta4. */

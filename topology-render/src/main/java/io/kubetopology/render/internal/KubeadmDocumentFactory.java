@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
@@ -135,6 +136,7 @@ final class KubeadmDocumentFactory {
         Optional.of(networking(topology)),
         apiServerCertSans(topology),
         List.of(),
+        controllerManagerExtraArgs(topology.networking()),
         etcd(topology));
   }
 
@@ -166,6 +168,7 @@ final class KubeadmDocumentFactory {
             Optional.empty(),
             List.of(),
             List.of(),
+            List.of(),
             member);
     return List.of(init, cluster);
   }
@@ -188,10 +191,38 @@ final class KubeadmDocumentFactory {
 
   private static Networking networking(ClusterTopology topology) {
     io.kubetopology.api.Networking networking = topology.networking();
+    Optional<String> podSubnet =
+        networking.podSubnets().isEmpty()
+            ? Optional.empty()
+            : Optional.of(commaJoined(networking.podSubnets()));
     return new Networking(
-        networking.dnsDomain(),
-        networking.serviceSubnet().toString(),
-        networking.podSubnet().map(Object::toString));
+        networking.dnsDomain(), commaJoined(networking.serviceSubnets()), podSubnet);
+  }
+
+  private static String commaJoined(List<Cidr> subnets) {
+    return subnets.stream().map(Cidr::toString).collect(Collectors.joining(","));
+  }
+
+  /**
+   * Returns the controller manager's node CIDR mask flags that differ from their defaults. A flag
+   * is written only for a family that has a pod subnet, because kube-controller-manager fails to
+   * start with {@code node-cidr-mask-size-ipv4} in a single-stack IPv6 cluster and with {@code
+   * node-cidr-mask-size-ipv6} in a single-stack IPv4 one (setNodeCIDRMaskSizes in
+   * cmd/kube-controller-manager/app/core.go).
+   */
+  private static List<Arg> controllerManagerExtraArgs(io.kubetopology.api.Networking networking) {
+    List<Arg> args = new ArrayList<>();
+    boolean ipv4Pods = networking.podSubnets().stream().anyMatch(Cidr::isIpv4);
+    boolean ipv6Pods = networking.podSubnets().stream().anyMatch(subnet -> !subnet.isIpv4());
+    int ipv4Mask = networking.nodeCidrMaskSizeIpv4();
+    int ipv6Mask = networking.nodeCidrMaskSizeIpv6();
+    if (ipv4Pods && ipv4Mask != io.kubetopology.api.Networking.DEFAULT_NODE_CIDR_MASK_SIZE_IPV4) {
+      args.add(new Arg("node-cidr-mask-size-ipv4", Integer.toString(ipv4Mask)));
+    }
+    if (ipv6Pods && ipv6Mask != io.kubetopology.api.Networking.DEFAULT_NODE_CIDR_MASK_SIZE_IPV6) {
+      args.add(new Arg("node-cidr-mask-size-ipv6", Integer.toString(ipv6Mask)));
+    }
+    return List.copyOf(args);
   }
 
   /**

@@ -71,10 +71,14 @@ final class KubeadmModel {
       Optional<Networking> networking,
       List<String> apiServerCertSans,
       List<Arg> apiServerExtraArgs,
+      List<Arg> controllerManagerExtraArgs,
       Etcd etcd)
       implements Document {}
 
-  /** kubeadm's {@code networking} block. */
+  /**
+   * kubeadm's {@code networking} block. The subnets are comma-separated lists, one CIDR per address
+   * family, as kubeadm reads them.
+   */
   record Networking(String dnsDomain, String serviceSubnet, Optional<String> podSubnet) {}
 
   /** kubeadm's {@code etcd} block: exactly one of {@code local} and {@code external}. */

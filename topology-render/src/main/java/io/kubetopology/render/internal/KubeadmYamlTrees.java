@@ -118,6 +118,9 @@ final class KubeadmYamlTrees {
     if (!apiServer.isEmpty()) {
       tree.put("apiServer", apiServer);
     }
+    if (!cluster.controllerManagerExtraArgs().isEmpty()) {
+      tree.put("controllerManager", controllerManagerTree(cluster, version));
+    }
     tree.put("etcd", etcdTree(cluster.etcd(), version));
     return tree;
   }
@@ -139,6 +142,13 @@ final class KubeadmYamlTrees {
     if (!cluster.apiServerExtraArgs().isEmpty()) {
       tree.put("extraArgs", extraArgs(cluster.apiServerExtraArgs(), version));
     }
+    return tree;
+  }
+
+  private static Map<String, Object> controllerManagerTree(
+      ClusterConfiguration cluster, KubeadmApiVersion version) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("extraArgs", extraArgs(cluster.controllerManagerExtraArgs(), version));
     return tree;
   }
 

@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.EtcdMember;
@@ -202,10 +203,13 @@ final class RunbookRenderer {
   private void appendAfterwards() {
     heading("Afterwards");
     out.append("- Install a network plugin");
-    topology
-        .networking()
-        .podSubnet()
-        .ifPresent(pods -> out.append(" configured for the pod subnet ").append(pods));
+    List<Cidr> podSubnets = topology.networking().podSubnets();
+    if (podSubnets.size() == 1) {
+      out.append(" configured for the pod subnet ").append(podSubnets.get(0));
+    } else if (!podSubnets.isEmpty()) {
+      out.append(" configured for the pod subnets ")
+          .append(podSubnets.stream().map(Cidr::toString).collect(Collectors.joining(" and ")));
+    }
     out.append("; nodes stay NotReady until one runs.\n");
     out.append("- Once every node has joined, delete `/etc/kubernetes/kubeadm-config.yaml`")
         .append(" from every node: it contains the bootstrap token and the certificate key.\n");

@@ -8,6 +8,7 @@ import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
+import io.kubetopology.validate.TopologyValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -368,6 +369,40 @@ class KeepalivedConfigRendererTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("cannot carry")
           .hasMessageNotContaining(password);
+    }
+  }
+
+  /**
+   * Compares, for every character up to U+00FF and a few beyond, whether the renderer writes it in
+   * a password with whether the validator's VRRP_PASSWORD_CHARACTERS rule accepts it.
+   */
+  @Test
+  void render_passwordCharactersMatchValidatorRule() {
+    ClusterTopology topology = threeControlPlanes(false);
+    Node node = topology.nodes().get(0);
+    List<Integer> characters = new ArrayList<>(IntStream.rangeClosed(0, 0xff).boxed().toList());
+    characters.addAll(List.of(0x2028, 0x202e, 0xfeff, 0x1f600));
+
+    for (int character : characters) {
+      String password = "ab" + Character.toString(character);
+      ClusterTopology withPassword =
+          topology.withSecrets(ClusterSecrets.builder().vrrpPassword(password).build());
+      boolean validatorAccepts =
+          TopologyValidator.standard().validate(withPassword).findings().stream()
+              .noneMatch(finding -> finding.ruleId().equals("VRRP_PASSWORD_CHARACTERS"));
+
+      assertThat(rendersPassword(withPassword, node))
+          .as("U+%04X", character)
+          .isEqualTo(validatorAccepts);
+    }
+  }
+
+  private static boolean rendersPassword(ClusterTopology topology, Node node) {
+    try {
+      KeepalivedConfigRenderer.render(topology, loadBalancer(topology), node, topology.secrets());
+      return true;
+    } catch (IllegalArgumentException rejected) {
+      return false;
     }
   }
 

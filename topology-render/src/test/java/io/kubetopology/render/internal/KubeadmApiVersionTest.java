@@ -56,6 +56,20 @@ class KubeadmApiVersionTest {
     assertThat(KubeadmApiVersion.isSupported(KubernetesVersion.parse(version))).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "v1.26.15, false",
+    "v1.33.4, false",
+    "v1.35.9, false",
+    "v1.36.0, true",
+    "v1.40.1, true",
+    "v2.0.0, false"
+  })
+  void isNewerThanChecked_startsAboveNewestCheckedMinor(String version, boolean expected) {
+    assertThat(KubeadmApiVersion.isNewerThanChecked(KubernetesVersion.parse(version)))
+        .isEqualTo(expected);
+  }
+
   @Test
   void minimumMinor_isFirstRowOfTable() {
     KubernetesVersion lowest =

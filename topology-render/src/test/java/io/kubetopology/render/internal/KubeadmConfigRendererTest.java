@@ -589,6 +589,88 @@ class KubeadmConfigRendererTest {
   }
 
   @Test
+  void render_dualStackSubnetsCommaJoinedInOrder() {
+    ClusterTopology topology =
+        haTopology("v1.33.4")
+            .networking(
+                Networking.builder()
+                    .podSubnet("10.244.0.0/16")
+                    .podSubnet("fd00:10:244::/56")
+                    .serviceSubnet("10.96.0.0/12")
+                    .serviceSubnet("fd00:10:96::/108")
+                    .build())
+            .build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(at(cluster, "networking", "podSubnet")).isEqualTo("10.244.0.0/16,fd00:10:244::/56");
+    assertThat(at(cluster, "networking", "serviceSubnet"))
+        .isEqualTo("10.96.0.0/12,fd00:10:96::/108");
+    assertThat(cluster).doesNotContainKey("controllerManager");
+  }
+
+  @Test
+  void render_withoutPodSubnetOmitsIt() {
+    ClusterTopology topology = haTopology("v1.33.4").networking(Networking.defaults()).build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(cluster.get("networking"))
+        .isEqualTo(Map.of("dnsDomain", "cluster.local", "serviceSubnet", "10.96.0.0/12"));
+  }
+
+  @Test
+  void render_nodeMaskSizesAsControllerManagerListArgs() {
+    ClusterTopology topology =
+        haTopology("v1.33.4")
+            .networking(
+                Networking.builder()
+                    .podSubnet("10.244.0.0/16")
+                    .podSubnet("fd00:10:244::/56")
+                    .serviceSubnet("10.96.0.0/12")
+                    .serviceSubnet("fd00:10:96::/108")
+                    .nodeCidrMaskSizeIpv4(25)
+                    .nodeCidrMaskSizeIpv6(72)
+                    .build())
+            .build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(at(cluster, "controllerManager", "extraArgs"))
+        .isEqualTo(
+            List.of(
+                Map.of("name", "node-cidr-mask-size-ipv4", "value", "25"),
+                Map.of("name", "node-cidr-mask-size-ipv6", "value", "72")));
+  }
+
+  @Test
+  void render_nodeMaskSizeAsControllerManagerMapArgInV1beta3() {
+    ClusterTopology topology =
+        haTopology("v1.30.5")
+            .networking(
+                Networking.builder().podSubnet("10.244.0.0/16").nodeCidrMaskSizeIpv4(26).build())
+            .build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(at(cluster, "controllerManager", "extraArgs"))
+        .isEqualTo(Map.of("node-cidr-mask-size-ipv4", "26"));
+  }
+
+  @Test
+  void render_nodeMaskSizeOfFamilyWithoutPodsOmitted() {
+    ClusterTopology topology =
+        haTopology("v1.33.4")
+            .networking(
+                Networking.builder().podSubnet("10.244.0.0/16").nodeCidrMaskSizeIpv6(72).build())
+            .build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(cluster).doesNotContainKey("controllerManager");
+  }
+
+  @Test
   void render_rejectsMissingCertificateKey() {
     ClusterTopology topology = haTopology("v1.33.4").build();
     ClusterSecrets incomplete = ClusterSecrets.builder().bootstrapToken(TOKEN).build();

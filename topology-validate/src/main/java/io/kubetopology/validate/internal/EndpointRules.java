@@ -37,6 +37,14 @@ final class EndpointRules {
           Severity.ERROR,
           EndpointRules::checkEndpointHost);
 
+  static final Rule ENDPOINT_PORT_MISMATCH =
+      new SimpleRule(
+          "ENDPOINT_PORT_MISMATCH",
+          "The control plane endpoint port is the port that serves it: the haproxy frontend port,"
+              + " or the apiserver port without a load balancer",
+          Severity.ERROR,
+          EndpointRules::checkEndpointPort);
+
   static final Rule LB_PORT_COLLIDES_WITH_APISERVER =
       new SimpleRule(
           "LB_PORT_COLLIDES_WITH_APISERVER",
@@ -93,6 +101,7 @@ final class EndpointRules {
         HA_ENDPOINT_MISSING,
         SINGLE_CONTROL_PLANE_WITHOUT_ENDPOINT,
         ENDPOINT_HOST_INVALID,
+        ENDPOINT_PORT_MISMATCH,
         LB_PORT_COLLIDES_WITH_APISERVER,
         VRRP_ROUTER_ID_RANGE,
         VIP_EQUALS_NODE_ADDRESS,
@@ -145,6 +154,45 @@ final class EndpointRules {
               + "' is neither an IP address"
               + " nor a DNS-1123 subdomain.",
           "use an IP address or a lowercase DNS name such as api.prod.example.com.");
+    }
+  }
+
+  /**
+   * Compares an explicit endpoint's port with the port that listens for it. A derived endpoint
+   * always uses the frontend port, so only an explicit one can differ.
+   */
+  private static void checkEndpointPort(ClusterTopology topology, FindingCollector findings) {
+    Optional<ControlPlaneEndpoint> endpoint = topology.controlPlaneEndpoint();
+    if (endpoint.isEmpty()) {
+      return;
+    }
+    int port = endpoint.get().port();
+    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
+    if (lb.isPresent() && port != lb.get().frontendPort()) {
+      findings.report(
+          "controlPlaneEndpoint",
+          "control plane endpoint port '"
+              + port
+              + "' differs from haproxy frontend port '"
+              + lb.get().frontendPort()
+              + "', the port that serves the endpoint.",
+          "set the endpoint port to "
+              + lb.get().frontendPort()
+              + ", or leave controlPlaneEndpoint unset to use the virtual IP and frontend port.");
+    } else if (lb.isEmpty() && port != topology.apiServerPort()) {
+      findings.report(
+          "controlPlaneEndpoint",
+          "control plane endpoint port '"
+              + port
+              + "' differs from apiserver port '"
+              + topology.apiServerPort()
+              + "', and no load balancer in the topology forwards one to the other.",
+          "set the endpoint port to "
+              + topology.apiServerPort()
+              + " or apiServerPort("
+              + port
+              + "); if a load balancer outside the topology serves this port, suppress"
+              + " ENDPOINT_PORT_MISMATCH at controlPlaneEndpoint with that reason.");
     }
   }
 

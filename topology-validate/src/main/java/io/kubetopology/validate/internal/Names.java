@@ -1,6 +1,7 @@
 package io.kubetopology.validate.internal;
 
 import io.kubetopology.api.IpAddress;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Formats that Kubernetes, kubeadm and Linux accept for names. */
@@ -62,11 +63,15 @@ final class Names {
 
   /** Returns true for an IP literal. */
   static boolean isIpLiteral(String text) {
+    return ipLiteral(text).isPresent();
+  }
+
+  /** Returns the address an IP literal names, or empty for any other text. */
+  static Optional<IpAddress> ipLiteral(String text) {
     try {
-      IpAddress.parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
+      return Optional.of(IpAddress.parse(text));
+    } catch (IllegalArgumentException notAnAddress) {
+      return Optional.empty();
     }
   }
 

@@ -2,6 +2,7 @@ package io.kubetopology.validate.internal;
 
 import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
 import io.kubetopology.api.Networking;
@@ -20,7 +21,8 @@ final class NetworkRules {
   static final Rule SUBNETS_OVERLAP =
       new SimpleRule(
           "SUBNETS_OVERLAP",
-          "Pod and service subnets overlap neither each other nor the node network",
+          "Pod and service subnets overlap neither each other nor node subnets, the virtual IP"
+              + " or the endpoint address",
           Severity.ERROR,
           NetworkRules::checkOverlaps);
 
@@ -52,40 +54,54 @@ final class NetworkRules {
   }
 
   /**
-   * Compares each cluster range with the other one and with every distinct node subnet, VIP and
-   * node address; node subnets are de-duplicated first, so the work is linear in nodes.
+   * Compares every pod subnet with every service subnet of its family, and each of them with every
+   * distinct node subnet, the VIP and an explicit endpoint address. There are at most two subnets
+   * of each kind and node subnets are de-duplicated first, so the work is linear in nodes.
    */
   private static void checkOverlaps(ClusterTopology topology, FindingCollector findings) {
     Networking networking = topology.networking();
     Map<String, Cidr> clusterRanges = new LinkedHashMap<>();
-    networking.podSubnet().ifPresent(pods -> clusterRanges.put("networking.podSubnet", pods));
-    clusterRanges.put("networking.serviceSubnet", networking.serviceSubnet());
-    checkPodAgainstService(networking, findings);
+    for (int i = 0; i < networking.podSubnets().size(); i++) {
+      clusterRanges.put(Paths.podSubnet(i), networking.podSubnets().get(i));
+    }
+    for (int i = 0; i < networking.serviceSubnets().size(); i++) {
+      clusterRanges.put(Paths.serviceSubnet(i), networking.serviceSubnets().get(i));
+    }
+    checkPodsAgainstServices(networking, findings);
+    Map<Cidr, Node> nodeSubnets = firstNodePerSubnet(topology);
     for (Map.Entry<String, Cidr> range : clusterRanges.entrySet()) {
-      checkRangeAgainstNodes(topology, range.getKey(), range.getValue(), findings);
+      checkRangeAgainstNodes(nodeSubnets, range.getKey(), range.getValue(), findings);
       checkRangeAgainstVip(topology, range.getKey(), range.getValue(), findings);
+      checkRangeAgainstEndpoint(topology, range.getKey(), range.getValue(), findings);
     }
   }
 
-  private static void checkPodAgainstService(Networking networking, FindingCollector findings) {
-    Optional<Cidr> pods = networking.podSubnet();
-    Cidr services = networking.serviceSubnet();
-    if (pods.isPresent() && pods.get().overlaps(services)) {
-      findings.report(
-          "networking.podSubnet",
-          "pod subnet '" + pods.get() + "' overlaps service subnet '" + services + "'.",
-          "choose ranges that do not overlap, such as 10.244.0.0/16 for pods and 10.96.0.0/12"
-              + " for services.");
+  private static void checkPodsAgainstServices(Networking networking, FindingCollector findings) {
+    List<Cidr> pods = networking.podSubnets();
+    for (int i = 0; i < pods.size(); i++) {
+      for (Cidr services : networking.serviceSubnets()) {
+        if (pods.get(i).overlaps(services)) {
+          findings.report(
+              Paths.podSubnet(i),
+              "pod subnet '" + pods.get(i) + "' overlaps service subnet '" + services + "'.",
+              "choose ranges that do not overlap, such as 10.244.0.0/16 for pods and"
+                  + " 10.96.0.0/12 for services.");
+        }
+      }
     }
   }
 
-  private static void checkRangeAgainstNodes(
-      ClusterTopology topology, String path, Cidr range, FindingCollector findings) {
+  private static Map<Cidr, Node> firstNodePerSubnet(ClusterTopology topology) {
     Map<Cidr, Node> firstNodePerSubnet = new LinkedHashMap<>();
     for (Node node : topology.nodes()) {
       firstNodePerSubnet.putIfAbsent(node.address().subnet(), node);
     }
-    for (Map.Entry<Cidr, Node> subnet : firstNodePerSubnet.entrySet()) {
+    return firstNodePerSubnet;
+  }
+
+  private static void checkRangeAgainstNodes(
+      Map<Cidr, Node> nodeSubnets, String path, Cidr range, FindingCollector findings) {
+    for (Map.Entry<Cidr, Node> subnet : nodeSubnets.entrySet()) {
       if (range.overlaps(subnet.getKey())) {
         findings.report(
             path,
@@ -116,8 +132,32 @@ final class NetworkRules {
     }
   }
 
+  /**
+   * Checks an explicit endpoint whose host is an IP address. The virtual IP has its own check, so
+   * an endpoint at the virtual IP is skipped here to report the overlap once.
+   */
+  private static void checkRangeAgainstEndpoint(
+      ClusterTopology topology, String path, Cidr range, FindingCollector findings) {
+    Optional<IpAddress> endpoint =
+        topology.controlPlaneEndpoint().map(ControlPlaneEndpoint::host).flatMap(Names::ipLiteral);
+    boolean atVip =
+        topology.apiEndpoint() instanceof HaproxyKeepalived lb
+            && endpoint.filter(lb.virtualIp()::equals).isPresent();
+    if (endpoint.isPresent() && !atVip && range.contains(endpoint.get())) {
+      findings.report(
+          path,
+          rangeName(path)
+              + " '"
+              + range
+              + "' contains control plane endpoint address '"
+              + endpoint.get()
+              + "'.",
+          "choose a " + rangeName(path) + " that leaves out the endpoint address.");
+    }
+  }
+
   private static String rangeName(String path) {
-    return path.endsWith("podSubnet") ? "pod subnet" : "service subnet";
+    return path.startsWith("networking.podSubnets") ? "pod subnet" : "service subnet";
   }
 
   private static void checkDnsDomain(ClusterTopology topology, FindingCollector findings) {

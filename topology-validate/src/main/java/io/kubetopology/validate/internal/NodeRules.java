@@ -2,6 +2,7 @@ package io.kubetopology.validate.internal;
 
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.EtcdTopology;
+import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
 import io.kubetopology.api.Node;
 import io.kubetopology.validate.FindingCollector;
@@ -71,6 +72,13 @@ final class NodeRules {
           Severity.ERROR,
           NodeRules::checkStackedMemberCount);
 
+  static final Rule STACKED_ETCD_TOO_FEW_MEMBERS =
+      new SimpleRule(
+          "STACKED_ETCD_TOO_FEW_MEMBERS",
+          "A highly available topology with stacked etcd has at least three control planes",
+          Severity.WARNING,
+          NodeRules::checkStackedMinimum);
+
   private NodeRules() {}
 
   static List<Rule> all() {
@@ -82,7 +90,8 @@ final class NodeRules {
         NODE_LABEL_INVALID,
         CRI_SOCKET_INVALID,
         CONTROL_PLANE_MISSING,
-        STACKED_ETCD_EVEN_MEMBERS);
+        STACKED_ETCD_EVEN_MEMBERS,
+        STACKED_ETCD_TOO_FEW_MEMBERS);
   }
 
   private static void checkClusterName(ClusterTopology topology, FindingCollector findings) {
@@ -197,10 +206,67 @@ final class NodeRules {
           "nodes",
           "stacked etcd has "
               + members
-              + " members, one per control plane; an even count"
-              + " tolerates no more failures than the odd count below it, and two members lose"
-              + " quorum when either fails.",
-          "use an odd number of control planes, such as " + (members + 1) + ".");
+              + " members, one per control plane; "
+              + explainQuorum(members),
+          evenMembersHint(members));
+    }
+  }
+
+  /**
+   * Explains why an even member count is worse than the odd count below it. etcd needs a quorum of
+   * {@code members / 2 + 1} members, so {@code 2k} members survive {@code k - 1} failures, the same
+   * as {@code 2k - 1} members, while one more member can fail.
+   */
+  private static String explainQuorum(int members) {
+    int quorum = members / 2 + 1;
+    if (members == 2) {
+      return "quorum is two of two, so etcd stops when either member fails, which is worse than"
+          + " one member alone.";
+    }
+    int tolerated = members - quorum;
+    return "quorum is "
+        + quorum
+        + " of "
+        + members
+        + ", so etcd survives "
+        + tolerated
+        + (tolerated == 1 ? " failed member" : " failed members")
+        + ", no more than with "
+        + (members - 1)
+        + " members, while one more member can fail.";
+  }
+
+  private static String evenMembersHint(int members) {
+    if (members == 2) {
+      return "use an odd number of control planes, such as 3.";
+    }
+    return "use an odd number of control planes, such as "
+        + (members - 1)
+        + " or "
+        + (members + 1)
+        + ".";
+  }
+
+  /**
+   * Warns when stacked etcd has fewer than three members although the topology is meant to be
+   * highly available: it has more than one control plane or a virtual IP in front of them. With one
+   * or two members, the loss of one control plane stops etcd.
+   */
+  private static void checkStackedMinimum(ClusterTopology topology, FindingCollector findings) {
+    int members = topology.controlPlanes().size();
+    boolean highlyAvailable = members > 1 || topology.apiEndpoint() instanceof HaproxyKeepalived;
+    if (topology.etcd().kind() == EtcdTopology.Kind.STACKED
+        && highlyAvailable
+        && members > 0
+        && members < 3) {
+      findings.report(
+          "nodes",
+          "the topology is built for high availability but has "
+              + members
+              + (members == 1 ? " control plane" : " control planes")
+              + " with stacked etcd, so etcd stops when one control plane fails.",
+          "use at least three control planes, the smallest stacked etcd that survives the loss"
+              + " of one.");
     }
   }
 }

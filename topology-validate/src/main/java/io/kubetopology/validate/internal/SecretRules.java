@@ -10,6 +10,7 @@ import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Rules on given secrets. Their messages state lengths and formats only, never a value, because
@@ -22,6 +23,13 @@ final class SecretRules {
           "The VRRP password has at most 8 characters",
           Severity.ERROR,
           SecretRules::checkVrrpPassword);
+
+  static final Rule VRRP_PASSWORD_CHARACTERS =
+      new SimpleRule(
+          "VRRP_PASSWORD_CHARACTERS",
+          "The VRRP password uses only characters keepalived.conf carries unchanged",
+          Severity.ERROR,
+          SecretRules::checkVrrpPasswordCharacters);
 
   static final Rule BOOTSTRAP_TOKEN_INVALID =
       new SimpleRule(
@@ -51,11 +59,19 @@ final class SecretRules {
           Severity.ERROR,
           SecretRules::checkClusterCaIsCa);
 
+  /**
+   * The characters the keepalived.conf renderer writes into {@code auth_pass}. keepalived 2.2.7
+   * reads '#' and '!' as the start of a comment, rejects braces and unbalanced quotes, and
+   * substitutes {@code $NAME}, so only these arrive intact.
+   */
+  private static final Pattern VRRP_PASSWORD = Pattern.compile("[A-Za-z0-9._+=@%,:/-]+");
+
   private SecretRules() {}
 
   static List<Rule> all() {
     return List.of(
         VRRP_PASSWORD_TOO_LONG,
+        VRRP_PASSWORD_CHARACTERS,
         BOOTSTRAP_TOKEN_INVALID,
         CERTIFICATE_KEY_INVALID,
         JOIN_CA_NOT_PINNED,
@@ -73,12 +89,17 @@ final class SecretRules {
               + " only the first 8 and reports an error.",
           "use a password of at most 8 characters, or leave it out to have one generated.");
     }
-    // Printable ASCII except space, ' and ", so the check matches what the message rejects.
-    if (password.isPresent() && !password.get().reveal().matches("[\\x21-\\x7e&&[^\"']]+")) {
+  }
+
+  private static void checkVrrpPasswordCharacters(
+      ClusterTopology topology, FindingCollector findings) {
+    Optional<Secret> password = topology.secrets().vrrpPassword();
+    if (password.isPresent() && !VRRP_PASSWORD.matcher(password.get().reveal()).matches()) {
       findings.report(
           "secrets.vrrpPassword",
-          "the VRRP password contains spaces, quotes or non-printable characters.",
-          "use printable ASCII letters, digits and punctuation only.");
+          "the VRRP password contains a character that keepalived.conf cannot carry unchanged.",
+          "use only letters, digits and . _ + = @ % , : / -, or leave it out to have one"
+              + " generated.");
     }
   }
 

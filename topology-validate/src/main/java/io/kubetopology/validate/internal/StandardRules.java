@@ -20,8 +20,11 @@ public final class StandardRules {
     rules.addAll(NodeRules.all());
     rules.addAll(EtcdRules.all());
     rules.addAll(EndpointRules.all());
+    rules.addAll(VrrpRules.all());
     rules.addAll(NetworkRules.all());
+    rules.addAll(SubnetRules.all());
     rules.addAll(SecretRules.all());
+    rules.addAll(ConfigValueRules.all());
     return List.copyOf(rules);
   }
 }
