@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.Networking;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,22 @@ class KubeadmSchemaTest {
         new Case("external etcd 1.30", TestTopologies.externalEtcd("v1.30.5")),
         new Case("external etcd IPv6", TestTopologies.externalEtcdIpv6()),
         new Case("pinned cluster CA 1.33", withClusterCa(TestTopologies.stackedHa())),
-        new Case("pinned cluster CA 1.30", withClusterCa(TestTopologies.stackedHa("v1.30.5"))));
+        new Case("pinned cluster CA 1.30", withClusterCa(TestTopologies.stackedHa("v1.30.5"))),
+        new Case("dual-stack 1.33", withDualStack(TestTopologies.stackedHa())),
+        new Case("dual-stack 1.30", withDualStack(TestTopologies.stackedHa("v1.30.5"))));
+  }
+
+  /** Adds IPv6 pod and service subnets and a node mask that the controller manager flags. */
+  private static ClusterTopology withDualStack(ClusterTopology topology) {
+    Networking dualStack =
+        Networking.builder()
+            .podSubnet("10.244.0.0/16")
+            .podSubnet("fd00:10:244::/56")
+            .serviceSubnet("10.96.0.0/12")
+            .serviceSubnet("fd00:10:96::/108")
+            .nodeCidrMaskSizeIpv4(25)
+            .build();
+    return topology.withNetworking(dualStack);
   }
 
   private static ClusterTopology withClusterCa(ClusterTopology topology) {
