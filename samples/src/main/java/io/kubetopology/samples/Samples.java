@@ -18,6 +18,11 @@ public final class Samples {
   private static Map<String, Supplier<ClusterTopology>> create() {
     Map<String, Supplier<ClusterTopology>> samples = new LinkedHashMap<>();
     samples.put(DEFAULT, StackedHaSample::topology);
+    samples.put("os-services", OsServicesSample::topology);
+    samples.put("dedicated-lb", DedicatedLoadBalancerSample::topology);
+    samples.put("kube-vip", KubeVipSample::topology);
+    samples.put("external-lb", ExternalLoadBalancerSample::topology);
+    samples.put("worker-local-proxy", WorkerLocalProxySample::topology);
     samples.put("single-control-plane", SingleControlPlaneSample::topology);
     samples.put("external-etcd", ExternalEtcdSample::topology);
     return samples;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compares every file of every sample bundle with its golden copy under {@code
@@ -31,8 +31,12 @@ class GoldenBundleTest {
           .vrrpPassword("s3cret12")
           .build();
 
+  static Iterable<String> samples() {
+    return Samples.names();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"stacked-ha", "single-control-plane", "external-etcd"})
+  @MethodSource("samples")
   void sample_matchesGoldenFiles(String sample) throws IOException {
     Bundle bundle = render(sample);
     Path goldenRoot = GOLDEN_DIR.resolve(sample);

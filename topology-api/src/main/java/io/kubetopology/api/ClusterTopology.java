@@ -116,17 +116,14 @@ public interface ClusterTopology extends WithClusterTopology {
   }
 
   /**
-   * Returns the endpoint kubeadm will use: the explicit one, else the virtual IP and the frontend
-   * port, else empty.
+   * Returns the endpoint kubeadm will use: the explicit one, else the one the API endpoint access
+   * gives (such as the virtual IP and the frontend port), else empty.
    */
   default Optional<ControlPlaneEndpoint> effectiveControlPlaneEndpoint() {
     if (controlPlaneEndpoint().isPresent()) {
       return controlPlaneEndpoint();
     }
-    if (apiEndpoint() instanceof HaproxyKeepalived lb) {
-      return Optional.of(ControlPlaneEndpoint.of(lb.virtualIp(), lb.frontendPort()));
-    }
-    return Optional.empty();
+    return apiEndpoint().endpoint(apiServerPort());
   }
 
   /** Starts a builder. */

@@ -1,12 +1,15 @@
 package io.kubetopology.api;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.immutables.value.Value;
 
 /**
- * haproxy and keepalived on every control plane, as static pods: keepalived holds a virtual IP on
- * one healthy control plane and haproxy there spreads connections over all apiservers.
+ * haproxy and keepalived: keepalived assigns a virtual IP to one healthy node and haproxy there
+ * spreads connections over all apiservers. They run on every control plane, as static pods by
+ * default or as OS services, or on dedicated nodes with {@link Role#LOAD_BALANCER}.
  *
  * <pre>{@code
  * HaproxyKeepalived access = ApiEndpointAccess.haproxyKeepalived()
@@ -17,7 +20,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public interface HaproxyKeepalived extends ApiEndpointAccess, WithHaproxyKeepalived {
+public interface HaproxyKeepalived extends VirtualIpAccess, WithHaproxyKeepalived {
   /** The default frontend port: beside, not on, the apiserver's 6443 on the same host. */
   int DEFAULT_FRONTEND_PORT = 8443;
 
@@ -29,13 +32,28 @@ public interface HaproxyKeepalived extends ApiEndpointAccess, WithHaproxyKeepali
     return Kind.HAPROXY_KEEPALIVED;
   }
 
+  /** The nodes haproxy and keepalived run on, and how they start there. */
+  enum Placement {
+    /** Static pods in {@code /etc/kubernetes/manifests} of every control plane. */
+    STATIC_PODS,
+    /** Debian's haproxy and keepalived packages as systemd services on every control plane. */
+    OS_SERVICES,
+    /**
+     * Debian's packages as systemd services on the nodes with {@link Role#LOAD_BALANCER}, which run
+     * nothing else. The frontend may use the apiserver port there.
+     */
+    LOAD_BALANCER_HOSTS
+  }
+
   /** The virtual IP; keepalived's {@code virtual_ipaddress} and the endpoint host. */
+  @Override
   IpAddress virtualIp();
 
   /**
    * The interface keepalived announces the VIP on, for every node that does not name its own;
    * keepalived's {@code interface}.
    */
+  @Override
   Optional<String> interfaceName();
 
   /** The port haproxy listens on; {@code bind :PORT} and the endpoint port. */
@@ -90,6 +108,56 @@ public interface HaproxyKeepalived extends ApiEndpointAccess, WithHaproxyKeepali
   @Value.Default.Int(2)
   int checkRise();
 
+  /** The placement of haproxy and keepalived; static pods on the control planes by default. */
+  @Value.Default
+  default Placement placement() {
+    return Placement.STATIC_PODS;
+  }
+
+  /**
+   * Whether haproxy's frontend listens only on the virtual IP and the loopback address, instead of
+   * every address; {@code bind VIP:PORT}. Each holder then gets a sysctl drop-in with {@code
+   * net.ipv4.ip_nonlocal_bind = 1} (or {@code net.ipv6}), so that haproxy also starts on a node
+   * that does not hold the VIP at the time. The health check keeps probing the loopback address.
+   */
+  @Value.Default.Boolean(false)
+  boolean bindToVirtualIp();
+
+  /**
+   * Whether a recovered node with a higher priority takes the VIP back. False renders keepalived's
+   * {@code nopreempt}, which works only when every node starts in state BACKUP, so then all do, and
+   * a health check of weight 0: a failing check then puts the node in FAULT state, which gives the
+   * VIP up, since a lowered priority would not move it. While every node's check fails, no node has
+   * the VIP.
+   */
+  @Value.Default.Boolean(true)
+  boolean preempt();
+
+  @Override
+  OptionalInt workerLocalProxyPort();
+
+  /** Returns the virtual IP and the frontend port. */
+  @Override
+  default Optional<ControlPlaneEndpoint> endpoint(int apiServerPort) {
+    return Optional.of(ControlPlaneEndpoint.of(virtualIp(), frontendPort()));
+  }
+
+  /**
+   * Returns the control planes, or the nodes with {@link Role#LOAD_BALANCER} for that placement.
+   */
+  @Override
+  default List<Node> virtualIpHolders(ClusterTopology topology) {
+    if (placement() == Placement.LOAD_BALANCER_HOSTS) {
+      return topology.nodes().stream().filter(node -> node.hasRole(Role.LOAD_BALANCER)).toList();
+    }
+    return topology.controlPlanes();
+  }
+
+  /** Returns true if haproxy and keepalived run on the control planes. */
+  default boolean runsOnControlPlanes() {
+    return placement() != Placement.LOAD_BALANCER_HOSTS;
+  }
+
   /** Starts a builder. */
   static Builder builder() {
     return new Builder();
@@ -108,6 +176,7 @@ public interface HaproxyKeepalived extends ApiEndpointAccess, WithHaproxyKeepali
     checkPositive("check interval", checkIntervalSeconds());
     checkPositive("check fall", checkFall());
     checkPositive("check rise", checkRise());
+    workerLocalProxyPort().ifPresent(port -> Ports.checkPort("worker local proxy port", port));
   }
 
   private static void checkPositive(String what, int value) {

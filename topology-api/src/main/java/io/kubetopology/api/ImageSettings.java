@@ -30,6 +30,13 @@ public interface ImageSettings extends WithImageSettings {
   @Value.Default.String("docker.io/osixia/keepalived:2.0.20")
   String keepalivedImage();
 
+  /**
+   * The kube-vip image of the VIP static pod. v0.9.2 is a release after v0.9.0 removed {@code
+   * vip_cidr}, so it reads the {@code vip_subnet} the renderer writes.
+   */
+  @Value.Default.String("ghcr.io/kube-vip/kube-vip:v0.9.2")
+  String kubeVipImage();
+
   /** Returns the pinned defaults. */
   static ImageSettings defaults() {
     return builder().build();

@@ -1,5 +1,7 @@
 package io.kubetopology.api;
 
+import java.util.Optional;
+
 /** Direct access to a single control plane. */
 enum NoApiEndpoint implements ApiEndpointAccess {
   INSTANCE;
@@ -7,6 +9,11 @@ enum NoApiEndpoint implements ApiEndpointAccess {
   @Override
   public Kind kind() {
     return Kind.NONE;
+  }
+
+  @Override
+  public Optional<ControlPlaneEndpoint> endpoint(int apiServerPort) {
+    return Optional.empty();
   }
 
   @Override

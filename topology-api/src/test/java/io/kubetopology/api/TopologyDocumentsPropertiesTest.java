@@ -51,18 +51,34 @@ class TopologyDocumentsPropertiesTest {
     Arbitrary<ApiEndpointAccess> endpoints =
         Arbitraries.oneOf(
             Arbitraries.just(ApiEndpointAccess.none()),
+            haproxyKeepalived(),
             Combinators.combine(
                     Arbitraries.integers().between(1, 254),
-                    Arbitraries.integers().between(1, 65535),
-                    Arbitraries.integers().between(1, 255),
-                    Arbitraries.of(true, false))
+                    Arbitraries.integers().between(2, 10),
+                    Arbitraries.of("", "eth1"))
                 .as(
-                    (host, port, routerId, unicast) ->
-                        HaproxyKeepalived.builder()
-                            .virtualIp("10.0.0." + host)
-                            .frontendPort(port)
-                            .virtualRouterId(routerId)
-                            .unicast(unicast)
+                    (host, lease, interfaceName) -> {
+                      KubeVip.Builder builder =
+                          KubeVip.builder()
+                              .virtualIp("10.0.0." + host)
+                              .leaseDurationSeconds(lease + 2)
+                              .renewDeadlineSeconds(lease);
+                      if (!interfaceName.isEmpty()) {
+                        builder.interfaceName(interfaceName);
+                      }
+                      return builder.build();
+                    }),
+            Combinators.combine(
+                    Arbitraries.of("lb.example.com", "10.0.0.200"),
+                    Arbitraries.integers().between(1, 65535),
+                    Arbitraries.of(ExternalLoadBalancer.TlsMode.values()))
+                .as(
+                    (host, port, tls) ->
+                        ExternalLoadBalancer.builder()
+                            .host(host)
+                            .port(port)
+                            .tlsMode(tls)
+                            .workerLocalProxyPort(16443)
                             .build()));
     Arbitrary<ClusterSecrets> secrets =
         Arbitraries.of(
@@ -98,6 +114,29 @@ class TopologyDocumentsPropertiesTest {
                   .secrets(secret)
                   .build();
             });
+  }
+
+  private static Arbitrary<ApiEndpointAccess> haproxyKeepalived() {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 254),
+            Arbitraries.integers().between(1, 65535),
+            Arbitraries.integers().between(1, 255),
+            Arbitraries.of(true, false),
+            Arbitraries.of(HaproxyKeepalived.Placement.values()),
+            Arbitraries.of(true, false),
+            Arbitraries.integers().between(1, 255).set().ofMaxSize(3))
+        .as(
+            (host, port, routerId, unicast, placement, preempt, inUse) ->
+                HaproxyKeepalived.builder()
+                    .virtualIp("10.0.0." + host)
+                    .frontendPort(port)
+                    .virtualRouterId(routerId)
+                    .unicast(unicast)
+                    .placement(placement)
+                    .preempt(preempt)
+                    .multicastAvailable(!unicast)
+                    .addAllVirtualRouterIdsInUse(inUse)
+                    .build());
   }
 
   private static Node node(String name, int host, Role role, String interfaceName) {

@@ -9,7 +9,6 @@ import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
-import io.kubetopology.api.Role;
 import io.kubetopology.validate.Finding;
 import io.kubetopology.validate.TopologyValidationException;
 import java.nio.charset.StandardCharsets;
@@ -206,26 +205,6 @@ class BundleRendererTest {
   }
 
   @Test
-  void render_rejectsDedicatedLoadBalancerHosts() {
-    ClusterTopology withLbHost =
-        TestTopologies.stackedHa()
-            .withNodes(
-                TestTopologies.stackedHa().nodes().get(0),
-                TestTopologies.stackedHa().nodes().get(1),
-                TestTopologies.stackedHa().nodes().get(2),
-                Node.builder()
-                    .name("lb-1")
-                    .address("10.0.0.5/24")
-                    .addRole(Role.LOAD_BALANCER)
-                    .build());
-
-    assertThatThrownBy(() -> renderer.render(withLbHost))
-        .isInstanceOf(TopologyValidationException.class)
-        .hasMessageContaining(
-            "ERROR ROLE_NOT_RENDERED at nodes[lb-1].roles: node 'lb-1' has role LOAD_BALANCER");
-  }
-
-  @Test
   void render_externalEtcdGivesEtcdHostsTheirFiles() {
     Bundle bundle = renderer.render(TestTopologies.externalEtcd());
 
@@ -348,6 +327,18 @@ class BundleRendererTest {
             "- The joins check the cluster CA against its public key pin (`caCertHashes`), so a"
                 + " server that poses as the cluster is rejected.")
         .doesNotContain("unsafeSkipCAVerification");
+  }
+
+  @Test
+  void render_acceptsDedicatedLoadBalancerHosts() {
+    ClusterTopology topology =
+        TestTopologies.variantBase(false)
+            .withApiEndpoint(TestTopologies.variants(false).get("load-balancer hosts"));
+
+    Bundle bundle = renderer.render(topology);
+
+    assertThat(bundle.report().findings()).isEmpty();
+    assertThat(bundle.nodeFile("lb-2", "/etc/keepalived/keepalived.conf")).isPresent();
   }
 
   @Test

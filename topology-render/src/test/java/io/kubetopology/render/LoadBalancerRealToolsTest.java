@@ -7,21 +7,26 @@ import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.render.RealTools.ScriptFile;
 import io.kubetopology.render.RealTools.ToolResult;
 import io.kubetopology.render.internal.CheckApiserverScriptRenderer;
 import io.kubetopology.render.internal.HaproxyConfigRenderer;
 import io.kubetopology.render.internal.KeepalivedConfigRenderer;
 import io.kubetopology.render.internal.NodePaths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Feeds every rendered haproxy.cfg to {@code haproxy -c} and every node's keepalived.conf, with its
- * check script in place, to {@code keepalived -t}, and expects exit status 0 and no warning.
+ * check script in place, to {@code keepalived -t}, and expects exit status 0 and no warning. The
+ * bundle cases cover every file of every way to reach the apiservers, in IPv4 and IPv6: control
+ * planes, load-balancer hosts and workers' local proxies.
  */
 class LoadBalancerRealToolsTest {
 
@@ -84,6 +89,96 @@ class LoadBalancerRealToolsTest {
       assertThat(result.exitCode()).as("%s: %s", node.name(), result).isZero();
       assertThat(result.warnings()).as("%s: %s", node.name(), result).isEmpty();
     }
+  }
+
+  /** One variant of the shared topology, in one address family, named for the test report. */
+  record Variant(String name, ClusterTopology topology) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Variant> variants() {
+    List<Variant> variants = new ArrayList<>();
+    for (boolean ipv6 : List.of(false, true)) {
+      TestTopologies.variants(ipv6)
+          .forEach(
+              (name, access) ->
+                  variants.add(
+                      new Variant(
+                          name + (ipv6 ? " ipv6" : " ipv4"),
+                          TestTopologies.variantBase(ipv6).withApiEndpoint(access))));
+    }
+    return variants.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void bundle_everyHaproxyCfgPassesHaproxyCheck(Variant variant) {
+    RealTools.assumeOrRequire(RealTools.haproxyAvailable(), "haproxy");
+    Bundle bundle = TestTopologies.variantRenderer().render(variant.topology());
+
+    for (BundleFile file : filesEndingWith(bundle, NodePaths.HAPROXY_CONFIG)) {
+      ToolResult result = RealTools.haproxyCheck(file.text());
+
+      assertThat(result.exitCode()).as("%s: %s", file.path(), result).isZero();
+      assertThat(result.warnings()).as("%s: %s", file.path(), result).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("variants")
+  void bundle_everyKeepalivedConfPassesKeepalivedCheck(Variant variant) {
+    RealTools.assumeOrRequire(RealTools.keepalivedAvailable(), "keepalived");
+    Bundle bundle = TestTopologies.variantRenderer().render(variant.topology());
+
+    for (BundleFile file : filesEndingWith(bundle, NodePaths.KEEPALIVED_CONFIG)) {
+      Node node = nodeOf(variant.topology(), file);
+      VirtualIpAccess access = (VirtualIpAccess) variant.topology().apiEndpoint();
+      String script =
+          bundle.nodeFile(node.name(), NodePaths.CHECK_APISERVER_SCRIPT).orElseThrow().text();
+
+      ToolResult result =
+          RealTools.keepalivedCheck(
+              file.text(),
+              access.interfaceFor(node).orElseThrow(),
+              node.address().toString(),
+              Map.of(NodePaths.CHECK_APISERVER_SCRIPT, ScriptFile.executable(script)));
+
+      assertThat(result.exitCode()).as("%s: %s", file.path(), result).isZero();
+      assertThat(result.warnings()).as("%s: %s", file.path(), result).isEmpty();
+    }
+  }
+
+  @Test
+  void variants_coverEveryRenderedConfigKind() {
+    List<String> paths =
+        variants()
+            .flatMap(
+                variant ->
+                    TestTopologies.variantRenderer().render(variant.topology()).files().stream())
+            .map(BundleFile::path)
+            .toList();
+
+    assertThat(paths).anyMatch(path -> path.startsWith("nodes/lb-1/") && path.endsWith(".cfg"));
+    assertThat(paths).anyMatch(path -> path.startsWith("nodes/lb-2/") && path.endsWith(".conf"));
+    assertThat(paths)
+        .anyMatch(path -> path.startsWith("nodes/worker-1/") && path.endsWith("haproxy.cfg"));
+    assertThat(paths)
+        .anyMatch(path -> path.startsWith("nodes/cp-3/") && path.endsWith("keepalived.conf"));
+  }
+
+  private static List<BundleFile> filesEndingWith(Bundle bundle, String nodePath) {
+    return bundle.files().stream().filter(file -> file.path().endsWith(nodePath)).toList();
+  }
+
+  private static Node nodeOf(ClusterTopology topology, BundleFile file) {
+    String name = file.path().split("/")[1];
+    return topology.nodes().stream()
+        .filter(node -> node.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ClusterTopology ipv4(boolean unicast, int frontendPort) {

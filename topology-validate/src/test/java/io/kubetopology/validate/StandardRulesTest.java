@@ -9,10 +9,13 @@ import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.EtcdTopology;
+import io.kubetopology.api.ExternalLoadBalancer;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.HaproxyKeepalived.Placement;
 import io.kubetopology.api.ImageSettings;
 import io.kubetopology.api.InterfaceAddress;
 import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
@@ -92,7 +95,14 @@ class StandardRulesTest {
           "EXTERNAL_ETCD_ENDPOINT_INVALID",
           "EXTERNAL_ETCD_ENDPOINT_NOT_HTTPS",
           "EXTERNAL_ETCD_TLS_INCOMPLETE",
-          "EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE");
+          "EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE",
+          "LOAD_BALANCER_ROLE_UNUSED",
+          "LOAD_BALANCER_HOSTS_MISSING",
+          "LOAD_BALANCER_HOSTS_TOO_FEW",
+          "LOAD_BALANCER_HOST_NOT_DEDICATED",
+          "KUBE_VIP_LEASE_TIMING",
+          "EXTERNAL_LB_TLS_TERMINATION",
+          "WORKER_PROXY_PORT_IN_USE");
 
   private static final Node CP_1 = Node.controlPlane("cp-1", "10.0.0.11/24");
   private static final Node CP_2 = Node.controlPlane("cp-2", "10.0.0.12/24");
@@ -113,6 +123,8 @@ class StandardRulesTest {
               + " control plane 'cp-1'; every holder of the virtual IP must sit in one subnet,"
               + " because keepalived announces it on the local link only.",
           "give every control plane an address in 10.0.0.0/24.");
+  private static final Node LB_1 = loadBalancerHost("lb-1", "10.0.0.31/24");
+  private static final Node LB_2 = loadBalancerHost("lb-2", "10.0.0.32/24");
 
   private static final String VRRP_PASSWORD_HINT =
       "use a password of at most 8 characters, or leave it out to have one generated.";
@@ -123,6 +135,28 @@ class StandardRulesTest {
         .interfaceName("eth0")
         .frontendPort(8443)
         .build();
+  }
+
+  private static Node loadBalancerHost(String name, String address) {
+    return Node.builder().name(name).address(address).addRole(Role.LOAD_BALANCER).build();
+  }
+
+  /**
+   * Returns the reference topology behind haproxy and keepalived on lb-1 and lb-2, on port 6443.
+   */
+  private static ClusterTopology dedicatedHosts() {
+    return reference()
+        .withNodes(CP_1, CP_2, CP_3, WORKER_1, WORKER_2, LB_1, LB_2)
+        .withApiEndpoint(
+            loadBalancer().withPlacement(Placement.LOAD_BALANCER_HOSTS).withFrontendPort(6443));
+  }
+
+  private static KubeVip kubeVip() {
+    return ApiEndpointAccess.kubeVip().virtualIp("10.0.0.100").interfaceName("eth0").build();
+  }
+
+  private static ExternalLoadBalancer externalLoadBalancer() {
+    return ApiEndpointAccess.externalLoadBalancer().host("api.prod.example.com").build();
   }
 
   private static ClusterTopology reference() {
@@ -2611,6 +2645,463 @@ class StandardRulesTest {
             .withExtraCertSans("*.prod.example.com", "fd00::100", "10.0.0.100")
             .withImages(images)
             .withEtcd(etcd);
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  // Other access kinds: the nearest valid topology of each
+
+  @Test
+  void dedicatedHosts_haveNoFindings() {
+    assertThat(findings(dedicatedHosts())).isEmpty();
+  }
+
+  @Test
+  void osServices_haveNoFindings() {
+    ClusterTopology topology =
+        reference().withApiEndpoint(loadBalancer().withPlacement(Placement.OS_SERVICES));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void kubeVip_hasNoFindings() {
+    assertThat(findings(reference().withApiEndpoint(kubeVip()))).isEmpty();
+  }
+
+  @Test
+  void externalLoadBalancer_hasNoFindings() {
+    assertThat(findings(reference().withApiEndpoint(externalLoadBalancer()))).isEmpty();
+  }
+
+  @Test
+  void workerLocalProxy_fitsEveryKind() {
+    List<ApiEndpointAccess> kinds =
+        List.of(
+            loadBalancer().withWorkerLocalProxyPort(6443),
+            kubeVip().withWorkerLocalProxyPort(6443),
+            externalLoadBalancer().withWorkerLocalProxyPort(6443));
+
+    for (ApiEndpointAccess access : kinds) {
+      assertThat(findings(reference().withApiEndpoint(access))).as(access.kind().name()).isEmpty();
+    }
+  }
+
+  // LB_PORT_COLLIDES_WITH_APISERVER across placements
+
+  @Test
+  void lbPortCollidesWithApiserver_reportsOsServices() {
+    assertSingleFinding(
+        reference()
+            .withApiEndpoint(
+                loadBalancer().withPlacement(Placement.OS_SERVICES).withFrontendPort(6443)),
+        error(
+            "LB_PORT_COLLIDES_WITH_APISERVER",
+            "apiEndpoint.frontendPort",
+            "haproxy frontend port '6443' equals the apiserver port on the same control planes, so"
+                + " kubeadm's preflight check fails with the port in use.",
+            "use another frontend port, such as 8443, or move the apiserver with"
+                + " apiServerPort(...)."));
+  }
+
+  @Test
+  void lbPortCollidesWithApiserver_acceptsLoadBalancerHosts() {
+    HaproxyKeepalived lb = (HaproxyKeepalived) dedicatedHosts().apiEndpoint();
+
+    assertThat(lb.frontendPort()).isEqualTo(6443);
+    assertThat(findings(dedicatedHosts())).isEmpty();
+  }
+
+  // LOAD_BALANCER_ROLE_UNUSED
+
+  @Test
+  void loadBalancerRoleUnused_reportsStaticPods() {
+    ClusterTopology topology = dedicatedHosts().withApiEndpoint(loadBalancer());
+
+    assertThat(findings(topology))
+        .containsExactly(
+            error(
+                "LOAD_BALANCER_ROLE_UNUSED",
+                "nodes[lb-1].roles",
+                "node 'lb-1' has role LOAD_BALANCER, but API endpoint access HAPROXY_KEEPALIVED"
+                    + " with placement STATIC_PODS runs nothing on load-balancer hosts.",
+                "use ApiEndpointAccess.haproxyKeepalived().placement(Placement.LOAD_BALANCER_HOSTS),"
+                    + " or remove the role."),
+            error(
+                "LOAD_BALANCER_ROLE_UNUSED",
+                "nodes[lb-2].roles",
+                "node 'lb-2' has role LOAD_BALANCER, but API endpoint access HAPROXY_KEEPALIVED"
+                    + " with placement STATIC_PODS runs nothing on load-balancer hosts.",
+                "use ApiEndpointAccess.haproxyKeepalived().placement(Placement.LOAD_BALANCER_HOSTS),"
+                    + " or remove the role."));
+  }
+
+  @Test
+  void loadBalancerRoleUnused_reportsKubeVip() {
+    assertSingleFinding(
+        reference().withNodes(CP_1, CP_2, CP_3, WORKER_1, LB_1).withApiEndpoint(kubeVip()),
+        error(
+            "LOAD_BALANCER_ROLE_UNUSED",
+            "nodes[lb-1].roles",
+            "node 'lb-1' has role LOAD_BALANCER, but API endpoint access KUBE_VIP runs nothing on"
+                + " load-balancer hosts.",
+            "use ApiEndpointAccess.haproxyKeepalived().placement(Placement.LOAD_BALANCER_HOSTS),"
+                + " or remove the role."));
+  }
+
+  // LOAD_BALANCER_HOSTS_MISSING
+
+  @Test
+  void loadBalancerHostsMissing_reportsNoHost() {
+    ClusterTopology topology =
+        reference().withApiEndpoint(loadBalancer().withPlacement(Placement.LOAD_BALANCER_HOSTS));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "LOAD_BALANCER_HOSTS_MISSING",
+            "apiEndpoint.placement",
+            "placement LOAD_BALANCER_HOSTS needs nodes with role LOAD_BALANCER, but the topology"
+                + " has none, so no node would hold the virtual IP.",
+            "add two or more nodes with Role.LOAD_BALANCER, or choose placement STATIC_PODS or"
+                + " OS_SERVICES."));
+  }
+
+  // LOAD_BALANCER_HOSTS_TOO_FEW
+
+  @Test
+  void loadBalancerHostsTooFew_warnsSingleHost() {
+    assertSingleFinding(
+        dedicatedHosts().withNodes(CP_1, CP_2, CP_3, WORKER_1, WORKER_2, LB_1),
+        new Finding(
+            "LOAD_BALANCER_HOSTS_TOO_FEW",
+            Severity.WARNING,
+            "nodes",
+            "load-balancer host 'lb-1' is the only one, so the endpoint fails when that host"
+                + " fails.",
+            "add a second node with Role.LOAD_BALANCER in the same subnet."));
+  }
+
+  // LOAD_BALANCER_HOST_NOT_DEDICATED
+
+  @Test
+  void loadBalancerHostNotDedicated_reportsWorkerRole() {
+    Node lbWorker = Node.builder().from(LB_2).addRole(Role.WORKER).build();
+
+    assertSingleFinding(
+        dedicatedHosts().withNodes(CP_1, CP_2, CP_3, WORKER_1, LB_1, lbWorker),
+        error(
+            "LOAD_BALANCER_HOST_NOT_DEDICATED",
+            "nodes[lb-2].roles",
+            "load-balancer host 'lb-2' also has roles [WORKER], but a load-balancer host runs only"
+                + " haproxy and keepalived, whose frontend may take the apiserver port there.",
+            "give haproxy and keepalived their own nodes, or choose placement OS_SERVICES to run"
+                + " them on the control planes."));
+  }
+
+  // VIP rules on load-balancer hosts and with kube-vip
+
+  @Test
+  void vipOutsideNodeSubnet_reportsLoadBalancerHost() {
+    ClusterTopology topology =
+        dedicatedHosts()
+            .withNodes(
+                CP_1,
+                CP_2,
+                CP_3,
+                WORKER_1,
+                WORKER_2,
+                LB_1,
+                loadBalancerHost("lb-2", "10.0.1.32/24"));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "VIP_OUTSIDE_NODE_SUBNET",
+            "apiEndpoint.virtualIp",
+            "virtual IP '10.0.0.100' is outside subnet '10.0.1.0/24' of load-balancer host 'lb-2',"
+                + " so that node cannot hold it.",
+            "choose a virtual IP inside the subnet that all load-balancer hosts share."));
+  }
+
+  @Test
+  void vipOutsideNodeSubnet_ignoresBackendControlPlanes() {
+    ClusterTopology topology =
+        dedicatedHosts()
+            .withNodes(
+                Node.controlPlane("cp-1", "10.0.5.11/24"),
+                Node.controlPlane("cp-2", "10.0.5.12/24"),
+                Node.controlPlane("cp-3", "10.0.5.13/24"),
+                WORKER_1,
+                LB_1,
+                LB_2);
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void vipOutsideNodeSubnet_reportsKubeVip() {
+    ClusterTopology topology =
+        withNode("cp-3", Node.controlPlane("cp-3", "10.0.1.13/24")).withApiEndpoint(kubeVip());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "VIP_OUTSIDE_NODE_SUBNET",
+            "apiEndpoint.virtualIp",
+            "virtual IP '10.0.0.100' is outside subnet '10.0.1.0/24' of control plane 'cp-3', so"
+                + " that node cannot hold it.",
+            "choose a virtual IP inside the subnet that all control planes share."));
+  }
+
+  @Test
+  void vipEqualsNodeAddress_reportsKubeVip() {
+    assertSingleFinding(
+        reference().withApiEndpoint(kubeVip().withVirtualIp(IpAddress.parse("10.0.0.13"))),
+        error(
+            "VIP_EQUALS_NODE_ADDRESS",
+            "apiEndpoint.virtualIp",
+            "virtual IP '10.0.0.13' is the address of node 'cp-3'.",
+            "choose a free address in the control planes' subnet for the virtual IP."));
+  }
+
+  @Test
+  void vipEqualsNodeAddress_reportsLoadBalancerHost() {
+    HaproxyKeepalived lb = (HaproxyKeepalived) dedicatedHosts().apiEndpoint();
+
+    assertSingleFinding(
+        dedicatedHosts().withApiEndpoint(lb.withVirtualIp(IpAddress.parse("10.0.0.31"))),
+        error(
+            "VIP_EQUALS_NODE_ADDRESS",
+            "apiEndpoint.virtualIp",
+            "virtual IP '10.0.0.31' is the address of node 'lb-1'.",
+            "choose a free address in the load-balancer hosts' subnet for the virtual IP."));
+  }
+
+  @Test
+  void vipIsNetworkOrBroadcast_reportsKubeVip() {
+    assertSingleFinding(
+        reference().withApiEndpoint(kubeVip().withVirtualIp(IpAddress.parse("10.0.0.255"))),
+        error(
+            "VIP_IS_NETWORK_OR_BROADCAST",
+            "apiEndpoint.virtualIp",
+            "virtual IP '10.0.0.255' is the network or broadcast address of subnet '10.0.0.0/24'.",
+            "choose a host address inside the subnet."));
+  }
+
+  @Test
+  void vrrpInterfaceMissing_reportsLoadBalancerHost() {
+    HaproxyKeepalived lb = (HaproxyKeepalived) dedicatedHosts().apiEndpoint();
+    ClusterTopology topology =
+        dedicatedHosts()
+            .withApiEndpoint(lb.withInterfaceName(Optional.empty()))
+            .withNodes(CP_1, CP_2, CP_3, WORKER_1, LB_1.withInterfaceName("eth0"), LB_2);
+
+    assertSingleFinding(
+        topology,
+        error(
+            "VRRP_INTERFACE_MISSING",
+            "nodes[lb-2].interfaceName",
+            "load-balancer host 'lb-2' names no network interface for keepalived.",
+            "set interfaceName(\"eth0\") on the API endpoint, or on the node where its name"
+                + " differs."));
+  }
+
+  @Test
+  void vrrpInterfaceMissing_reportsKubeVip() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(kubeVip().withInterfaceName(Optional.empty()))
+            .withNodes(
+                CP_1.withInterfaceName("eth0"),
+                CP_2.withInterfaceName("eth0"),
+                CP_3,
+                WORKER_1,
+                WORKER_2);
+
+    assertSingleFinding(
+        topology,
+        error(
+            "VRRP_INTERFACE_MISSING",
+            "nodes[cp-3].interfaceName",
+            "control plane 'cp-3' names no network interface for kube-vip.",
+            "set interfaceName(\"eth0\") on the API endpoint, or on the node where its name"
+                + " differs."));
+  }
+
+  @Test
+  void vrrpInterfaceMissing_ignoresExternalLoadBalancer() {
+    ClusterTopology topology = reference().withApiEndpoint(externalLoadBalancer());
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void subnetsOverlap_reportsKubeVipAddress() {
+    ClusterTopology topology =
+        reference()
+            .withApiEndpoint(kubeVip())
+            .withNetworking(
+                Networking.builder()
+                    .podSubnet("10.244.0.0/16")
+                    .serviceSubnet("10.0.0.96/28")
+                    .build());
+
+    assertThat(findings(topology))
+        .extracting(Finding::ruleId, Finding::message)
+        .contains(
+            tuple(
+                "SUBNETS_OVERLAP",
+                "service subnet '10.0.0.96/28' contains virtual IP '10.0.0.100'."));
+  }
+
+  @Test
+  void imageReferenceInvalid_reportsKubeVipImage() {
+    ImageSettings images = ImageSettings.defaults().withKubeVipImage("ghcr.io/kube-vip/kube vip");
+
+    assertSingleFinding(
+        reference().withImages(images),
+        error(
+            "IMAGE_REFERENCE_INVALID",
+            "images.kubeVipImage",
+            "image reference 'ghcr.io/kube-vip/kube vip' is malformed.",
+            "use REGISTRY/PATH:TAG with lowercase path characters, such as"
+                + " docker.io/library/haproxy:2.8.5."));
+  }
+
+  // KUBE_VIP_LEASE_TIMING
+
+  @Test
+  void kubeVipLeaseTiming_reportsShortLease() {
+    KubeVip timing = kubeVip().withLeaseDurationSeconds(3).withRenewDeadlineSeconds(3);
+
+    assertSingleFinding(
+        reference().withApiEndpoint(timing),
+        error(
+            "KUBE_VIP_LEASE_TIMING",
+            "apiEndpoint.leaseDurationSeconds",
+            "kube-vip lease duration '3' s is not longer than the renew deadline '3' s, so"
+                + " client-go's leader election refuses to start and kube-vip never announces the"
+                + " virtual IP.",
+            "make leaseDurationSeconds longer than renewDeadlineSeconds, such as 5 and 3."));
+  }
+
+  @Test
+  void kubeVipLeaseTiming_reportsJitterBoundary() {
+    KubeVip timing =
+        kubeVip().withLeaseDurationSeconds(7).withRenewDeadlineSeconds(6).withRetryPeriodSeconds(5);
+
+    assertSingleFinding(
+        reference().withApiEndpoint(timing),
+        error(
+            "KUBE_VIP_LEASE_TIMING",
+            "apiEndpoint.renewDeadlineSeconds",
+            "kube-vip renew deadline '6' s is not longer than 1.2 x the retry period '5' s, so"
+                + " client-go's leader election refuses to start and kube-vip never announces the"
+                + " virtual IP.",
+            "make renewDeadlineSeconds longer than 1.2 x retryPeriodSeconds, such as 3 and 1."));
+  }
+
+  @Test
+  void kubeVipLeaseTiming_reportsBothOrderings() {
+    KubeVip timing =
+        kubeVip().withLeaseDurationSeconds(2).withRenewDeadlineSeconds(2).withRetryPeriodSeconds(2);
+
+    assertThat(findings(reference().withApiEndpoint(timing)))
+        .extracting(Finding::path)
+        .containsExactly("apiEndpoint.leaseDurationSeconds", "apiEndpoint.renewDeadlineSeconds");
+  }
+
+  @Test
+  void kubeVipLeaseTiming_acceptsJustAboveJitter() {
+    KubeVip timing =
+        kubeVip().withLeaseDurationSeconds(7).withRenewDeadlineSeconds(6).withRetryPeriodSeconds(4);
+
+    assertThat(findings(reference().withApiEndpoint(timing))).isEmpty();
+  }
+
+  @Test
+  void kubeVipLeaseTiming_acceptsKubernetesDefaults() {
+    KubeVip timing =
+        kubeVip()
+            .withLeaseDurationSeconds(15)
+            .withRenewDeadlineSeconds(10)
+            .withRetryPeriodSeconds(2);
+
+    assertThat(findings(reference().withApiEndpoint(timing))).isEmpty();
+  }
+
+  // EXTERNAL_LB_TLS_TERMINATION
+
+  @Test
+  void externalLbTlsTermination_reportsTermination() {
+    ExternalLoadBalancer terminating =
+        externalLoadBalancer().withTlsMode(ExternalLoadBalancer.TlsMode.TERMINATION);
+
+    assertSingleFinding(
+        reference().withApiEndpoint(terminating),
+        error(
+            "EXTERNAL_LB_TLS_TERMINATION",
+            "apiEndpoint.tlsMode",
+            "external load balancer 'api.prod.example.com' terminates TLS, so the client"
+                + " certificates that kubelets and kubeadm's kubeconfigs authenticate with never"
+                + " reach the apiservers.",
+            "configure the load balancer for TCP passthrough and set"
+                + " tlsMode(TlsMode.PASSTHROUGH)."));
+  }
+
+  @Test
+  void externalLbTlsTermination_acceptsIpv6Passthrough() {
+    ExternalLoadBalancer byAddress =
+        externalLoadBalancer()
+            .withHost("fd00::100")
+            .withTlsMode(ExternalLoadBalancer.TlsMode.PASSTHROUGH);
+
+    assertThat(findings(reference().withApiEndpoint(byAddress))).isEmpty();
+  }
+
+  @Test
+  void endpointHostInvalid_reportsExternalHost() {
+    assertSingleFinding(
+        reference().withApiEndpoint(externalLoadBalancer().withHost("api_prod")),
+        error(
+            "ENDPOINT_HOST_INVALID",
+            "apiEndpoint.host",
+            "external load balancer host 'api_prod' is neither an IP address nor a DNS-1123"
+                + " subdomain.",
+            "use an IP address or a lowercase DNS name such as api.prod.example.com."));
+  }
+
+  // WORKER_PROXY_PORT_IN_USE
+
+  @ParameterizedTest
+  @ValueSource(ints = {10248, 10249, 10250, 10256})
+  void workerProxyPortInUse_reportsNodePorts(int port) {
+    Map<Integer, String> owners =
+        Map.of(
+            10248, "kubelet's health check",
+            10249, "kube-proxy's metrics",
+            10250, "kubelet's API",
+            10256, "kube-proxy's health check");
+
+    assertSingleFinding(
+        reference().withApiEndpoint(kubeVip().withWorkerLocalProxyPort(port)),
+        error(
+            "WORKER_PROXY_PORT_IN_USE",
+            "apiEndpoint.workerLocalProxyPort",
+            "worker local proxy port '"
+                + port
+                + "' is the port of "
+                + owners.get(port)
+                + " on every worker, so haproxy cannot bind it.",
+            "use another port, such as 6443, which workers leave free."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {6443, 10251, 16443})
+  void workerProxyPortInUse_acceptsFreePorts(int port) {
+    ClusterTopology topology =
+        reference().withApiEndpoint(externalLoadBalancer().withWorkerLocalProxyPort(port));
 
     assertThat(findings(topology)).isEmpty();
   }

@@ -3,7 +3,6 @@ package io.kubetopology.render.internal;
 import io.kubetopology.api.CertificateAuthority;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
-import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
@@ -54,29 +53,8 @@ public final class BundlePlanner {
     if (KubeadmConfigRenderer.isInitNode(topology, node)) {
       secrets.clusterCa().ifPresent(ca -> files.addAll(clusterCaFiles(node, ca)));
     }
-    if (node.isControlPlane() && topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
-      files.addAll(loadBalancerFiles(topology, lb, node, secrets));
-    }
+    files.addAll(AccessFilePlanner.nodeFiles(topology, node, secrets));
     return files;
-  }
-
-  private static List<BundleFile> loadBalancerFiles(
-      ClusterTopology topology, HaproxyKeepalived lb, Node node, ClusterSecrets secrets) {
-    return List.of(
-        BundleFile.readable(
-            nodePath(node, NodePaths.HAPROXY_MANIFEST),
-            StaticPodRenderer.toYaml(StaticPodRenderer.haproxy(topology, lb))),
-        BundleFile.readable(
-            nodePath(node, NodePaths.KEEPALIVED_MANIFEST),
-            StaticPodRenderer.toYaml(StaticPodRenderer.keepalived(topology, lb))),
-        BundleFile.readable(
-            nodePath(node, NodePaths.HAPROXY_CONFIG), HaproxyConfigRenderer.render(topology, lb)),
-        BundleFile.secret(
-            nodePath(node, NodePaths.KEEPALIVED_CONFIG),
-            KeepalivedConfigRenderer.render(topology, lb, node, secrets)),
-        BundleFile.executable(
-            nodePath(node, NodePaths.CHECK_APISERVER_SCRIPT),
-            CheckApiserverScriptRenderer.render(topology, lb, node)));
   }
 
   /**

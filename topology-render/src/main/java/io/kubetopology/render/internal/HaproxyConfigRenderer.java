@@ -2,13 +2,15 @@ package io.kubetopology.render.internal;
 
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.IpAddress;
 import io.kubetopology.api.Node;
 import java.util.List;
 
 /**
- * Renders haproxy.cfg, the same file on every control plane: a TCP frontend on the load-balancer
- * port that spreads connections over every apiserver. TCP mode passes TLS through, so clients see
- * the apiservers' own certificates.
+ * Renders haproxy.cfg: a TCP frontend that spreads connections over every apiserver. The load
+ * balancer's file is the same on every node that holds the virtual IP; a worker's local proxy
+ * listens on its loopback address only. TCP mode passes TLS through, so clients see the apiservers'
+ * own certificates.
  *
  * <p>The output is checked with {@code haproxy -c} from HAProxy 2.6.12, which accepts it without
  * warnings. {@code http-check connect ssl} needs HAProxy 2.2 or later.
@@ -19,12 +21,28 @@ public final class HaproxyConfigRenderer {
   private HaproxyConfigRenderer() {}
 
   /**
-   * Renders haproxy.cfg for the control planes of {@code topology}, with LF line endings and a
-   * trailing newline.
+   * Renders haproxy.cfg of the load balancer {@code lb}, for every node that holds its virtual IP,
+   * with LF line endings and a trailing newline. As an OS service haproxy drops root for the Debian
+   * package's user {@code haproxy} once it has bound its ports.
    *
    * @throws IllegalArgumentException if the topology has no control-plane node
    */
   public static String render(ClusterTopology topology, HaproxyKeepalived lb) {
+    boolean osService = lb.placement() != HaproxyKeepalived.Placement.STATIC_PODS;
+    return render(topology, frontendBinds(topology, lb), osService);
+  }
+
+  /**
+   * Renders haproxy.cfg of the local proxy on {@code worker}: a frontend on the worker's loopback
+   * address and {@code port}, balancing over every control plane.
+   *
+   * @throws IllegalArgumentException if the topology has no control-plane node
+   */
+  public static String renderWorkerProxy(ClusterTopology topology, Node worker, int port) {
+    return render(topology, List.of(loopbackHost(worker.address().address()) + ":" + port), false);
+  }
+
+  private static String render(ClusterTopology topology, List<String> binds, boolean osService) {
     List<Node> controlPlanes = topology.controlPlanes();
     if (controlPlanes.isEmpty()) {
       throw new IllegalArgumentException(
@@ -35,28 +53,45 @@ public final class HaproxyConfigRenderer {
     }
     StringBuilder out = new StringBuilder();
     appendHeader(out, topology);
-    appendGlobal(out);
+    appendGlobal(out, osService);
     appendDefaults(out);
-    appendFrontend(out, bindAddress(topology, lb));
+    appendFrontend(out, binds);
     appendBackend(out, controlPlanes, topology.apiServerPort());
     return out.toString();
   }
 
   /**
-   * Returns true if the frontend must accept IPv6: when the virtual IP or any control-plane address
-   * is IPv6, because clients reach the VIP and each node's health script probes its own loopback.
+   * Returns true if the frontend must accept IPv6: when the virtual IP or the address of any node
+   * that may hold it is IPv6, because clients reach the VIP and each node's health script probes
+   * its own loopback.
    */
   static boolean bindsIpv6(ClusterTopology topology, HaproxyKeepalived lb) {
     return !lb.virtualIp().isIpv4()
-        || topology.controlPlanes().stream().anyMatch(node -> !node.address().address().isIpv4());
+        || lb.virtualIpHolders(topology).stream()
+            .anyMatch(node -> !node.address().address().isIpv4());
   }
 
-  private static String bindAddress(ClusterTopology topology, HaproxyKeepalived lb) {
+  /**
+   * Returns the loopback address of {@code address}'s family as a URL or {@code bind} host: {@code
+   * 127.0.0.1} or {@code [::1]}.
+   */
+  static String loopbackHost(IpAddress address) {
+    return address.isIpv4() ? "127.0.0.1" : "[::1]";
+  }
+
+  private static List<String> frontendBinds(ClusterTopology topology, HaproxyKeepalived lb) {
+    int port = lb.frontendPort();
+    if (lb.bindToVirtualIp()) {
+      // The VIP is one family and lies in every holder's subnet, so one loopback serves the
+      // health script on each holder.
+      IpAddress vip = lb.virtualIp();
+      return List.of(vip.toUriHost() + ":" + port, loopbackHost(vip) + ":" + port);
+    }
     // ":::PORT v4v6" listens on the IPv6 wildcard and accepts IPv4 too, while ":PORT" is IPv4 only.
     if (bindsIpv6(topology, lb)) {
-      return ":::" + lb.frontendPort() + " v4v6";
+      return List.of(":::" + port + " v4v6");
     }
-    return ":" + lb.frontendPort();
+    return List.of(":" + port);
   }
 
   private static void appendHeader(StringBuilder out, ClusterTopology topology) {
@@ -65,11 +100,15 @@ public final class HaproxyConfigRenderer {
         .append(". Render the bundle again instead of editing this file.\n");
   }
 
-  private static void appendGlobal(StringBuilder out) {
+  private static void appendGlobal(StringBuilder out, boolean osService) {
     out.append("global\n");
-    // No "daemon": the static pod's image runs haproxy in the foreground and reads its log lines
-    // from stdout.
+    // No "daemon": the static pod's image and Debian's systemd unit (haproxy -Ws) both run haproxy
+    // in the foreground and collect its stdout.
     line(out, "log stdout format raw local0");
+    if (osService) {
+      line(out, "user haproxy");
+      line(out, "group haproxy");
+    }
     out.append('\n');
   }
 
@@ -93,9 +132,11 @@ public final class HaproxyConfigRenderer {
     out.append('\n');
   }
 
-  private static void appendFrontend(StringBuilder out, String bindAddress) {
+  private static void appendFrontend(StringBuilder out, List<String> binds) {
     out.append("frontend apiserver\n");
-    line(out, "bind " + bindAddress);
+    for (String bind : binds) {
+      line(out, "bind " + bind);
+    }
     line(out, "mode tcp");
     line(out, "default_backend apiserver");
     out.append('\n');

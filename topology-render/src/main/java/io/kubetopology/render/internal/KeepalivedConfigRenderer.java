@@ -10,33 +10,39 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Renders keepalived.conf for one control plane: one VRRP instance that assigns the virtual IP to
- * the healthy control plane with the highest priority.
+ * Renders keepalived.conf for one node that may hold the virtual IP, a control plane or a
+ * load-balancer host: one VRRP instance that assigns the virtual IP to the healthy holder with the
+ * highest priority.
  *
- * <p>Priorities count down in topology order from {@code 100 + n} on the first of {@code n} control
- * planes to {@code 101} on the last, so they are distinct and the initial MASTER has the highest. A
+ * <p>Priorities count down in topology order from {@code 100 + n} on the first of {@code n} holders
+ * to {@code 101} on the last, so they are distinct and the initial MASTER has the highest. A
  * failing health check subtracts {@code n}, which is more than the spread {@code n - 1} between the
  * highest and the lowest priority. Every failing node then sits at 100 or below and every healthy
  * one at 101 or above, so the VIP always moves to a healthy node when one exists.
  *
+ * <p>Without preemption every holder starts in state BACKUP, because keepalived ignores {@code
+ * nopreempt} with {@code state MASTER}, and the check has weight 0. A backup with {@code nopreempt}
+ * never takes the VIP from a running master, whatever their priorities, so a lowered priority would
+ * leave the VIP on a failing node; with weight 0 a failing check puts the node in FAULT state,
+ * which gives the VIP up.
+ *
  * <p>The output is checked with {@code keepalived -t} from keepalived 2.2.7. It never contains
- * {@code vrrp_strict}, which makes a master with a priority below 255 drop traffic to the VIP, nor
- * {@code nopreempt}, which keepalived ignores with {@code state MASTER}.
+ * {@code vrrp_strict}, which makes a master with a priority below 255 drop traffic to the VIP.
  */
 public final class KeepalivedConfigRenderer {
-  /** The priority below every control plane's; the last control plane gets one more. */
+  /** The priority below every holder's; the last holder gets one more. */
   static final int BASE_PRIORITY = 100;
 
   /** The highest priority a track script can lower, because 255 marks the address owner. */
   static final int MAX_PRIORITY = 254;
 
-  /** The maximum number of control planes whose priorities fit in 101 to 254. */
-  static final int MAX_CONTROL_PLANES = MAX_PRIORITY - BASE_PRIORITY;
+  /** The maximum number of holders whose priorities fit in 101 to 254. */
+  static final int MAX_HOLDERS = MAX_PRIORITY - BASE_PRIORITY;
 
   /** VRRPv2 reads at most 8 characters of {@code auth_pass} and truncates longer ones. */
   static final int MAX_VRRP_PASSWORD_LENGTH = 8;
 
-  /** The name of the VRRP instance on every control plane. */
+  /** The name of the VRRP instance on every holder. */
   static final String INSTANCE_NAME = "apiserver_vip";
 
   /** The name of the health check that the instance tracks. */
@@ -55,28 +61,32 @@ public final class KeepalivedConfigRenderer {
    * Renders keepalived.conf for {@code node}, with LF line endings and a trailing newline.
    *
    * @param secrets the completed secrets, whose VRRP password is read for an IPv4 virtual IP
-   * @throws IllegalArgumentException if {@code node} is not a control plane of {@code topology},
-   *     neither the node nor {@code lb} names an interface, the virtual IP is outside the node's
-   *     subnet, there are more than {@value #MAX_CONTROL_PLANES} control planes, or the VRRP
+   * @throws IllegalArgumentException if {@code node} does not hold the virtual IP under {@code
+   *     lb}'s placement, neither the node nor {@code lb} names an interface, the virtual IP is
+   *     outside the node's subnet, there are more than {@value #MAX_HOLDERS} holders, or the VRRP
    *     password is missing, longer than 8 characters or contains a character keepalived misreads
    */
   public static String render(
       ClusterTopology topology, HaproxyKeepalived lb, Node node, ClusterSecrets secrets) {
-    List<Node> controlPlanes = topology.controlPlanes();
-    int index = indexOf(controlPlanes, node, topology);
-    checkControlPlaneCount(controlPlanes.size(), topology);
+    List<Node> holders = lb.virtualIpHolders(topology);
+    int index = indexOf(holders, node, topology);
+    checkHolderCount(holders.size(), topology);
     checkVirtualIpOnSubnet(lb.virtualIp(), node);
     String interfaceName = interfaceName(node, lb);
 
     StringBuilder out = new StringBuilder();
     appendHeader(out, topology, node);
     appendGlobalDefs(out, node);
-    appendScript(out, lb, controlPlanes.size());
+    appendScript(out, lb, holders.size());
     out.append("vrrp_instance ").append(INSTANCE_NAME).append(" {\n");
-    line(out, 1, "state " + (index == 0 ? "MASTER" : "BACKUP"));
+    appendState(out, lb, index);
     line(out, 1, "interface " + interfaceName);
+    if (!lb.virtualIp().isIpv4()) {
+      // keepalived always uses VRRPv3 for IPv6, so this line only makes that visible.
+      line(out, 1, "version 3");
+    }
     line(out, 1, "virtual_router_id " + lb.virtualRouterId());
-    line(out, 1, "priority " + priority(index, controlPlanes.size()));
+    line(out, 1, "priority " + priority(index, holders.size()));
     line(out, 1, "advert_int " + lb.advertIntervalSeconds());
     appendAuthentication(out, lb, secrets);
     appendVirtualIp(out, lb.virtualIp());
@@ -84,13 +94,13 @@ public final class KeepalivedConfigRenderer {
     line(out, 2, SCRIPT_NAME);
     line(out, 1, "}");
     if (lb.unicast()) {
-      appendUnicast(out, controlPlanes, node);
+      appendUnicast(out, holders, node);
     }
     out.append("}\n");
     return out.toString();
   }
 
-  /** Returns the priority of the control plane at {@code index} among {@code count}. */
+  /** Returns the priority of the holder at {@code index} among {@code count}. */
   static int priority(int index, int count) {
     return BASE_PRIORITY + count - index;
   }
@@ -119,35 +129,48 @@ public final class KeepalivedConfigRenderer {
                         + " ApiEndpointAccess.haproxyKeepalived() for every node"));
   }
 
-  private static int indexOf(List<Node> controlPlanes, Node node, ClusterTopology topology) {
-    int index = controlPlanes.indexOf(node);
+  private static int indexOf(List<Node> holders, Node node, ClusterTopology topology) {
+    int index = holders.indexOf(node);
     if (index < 0) {
       throw new IllegalArgumentException(
           "node '"
               + node.name()
-              + "' is not a control plane of cluster '"
+              + "' does not hold the virtual IP of cluster '"
               + topology.name()
-              + "': keepalived runs on control planes only, so render it for one of "
-              + controlPlanes.stream().map(Node::name).toList());
+              + "': keepalived runs only on the nodes that may hold it, so render it for one of "
+              + holders.stream().map(Node::name).toList());
     }
     return index;
   }
 
-  private static void checkControlPlaneCount(int count, ClusterTopology topology) {
-    if (count > MAX_CONTROL_PLANES) {
+  private static void checkHolderCount(int count, ClusterTopology topology) {
+    if (count > MAX_HOLDERS) {
       throw new IllegalArgumentException(
           "cluster '"
               + topology.name()
               + "' has "
               + count
-              + " control planes, but distinct keepalived priorities from "
+              + " nodes that may hold the virtual IP, but distinct keepalived priorities from "
               + (BASE_PRIORITY + 1)
               + " to "
               + MAX_PRIORITY
               + " fit at most "
-              + MAX_CONTROL_PLANES
-              + ": use fewer control planes");
+              + MAX_HOLDERS
+              + ": use fewer control planes or load-balancer hosts");
     }
+  }
+
+  /**
+   * Writes the initial state: MASTER on the first holder and BACKUP elsewhere, or BACKUP with
+   * {@code nopreempt} everywhere when a recovered node must not take the VIP back.
+   */
+  private static void appendState(StringBuilder out, HaproxyKeepalived lb, int index) {
+    if (!lb.preempt()) {
+      line(out, 1, "state BACKUP");
+      line(out, 1, "nopreempt");
+      return;
+    }
+    line(out, 1, "state " + (index == 0 ? "MASTER" : "BACKUP"));
   }
 
   private static void checkVirtualIpOnSubnet(IpAddress virtualIp, Node node) {
@@ -160,7 +183,7 @@ public final class KeepalivedConfigRenderer {
               + " of node '"
               + node.name()
               + "': other hosts find the VIP by ARP or neighbour discovery, so choose a free"
-              + " address in the control planes' subnet");
+              + " address in the subnet of the nodes that hold it");
     }
   }
 
@@ -182,7 +205,7 @@ public final class KeepalivedConfigRenderer {
     out.append("}\n\n");
   }
 
-  private static void appendScript(StringBuilder out, HaproxyKeepalived lb, int controlPlanes) {
+  private static void appendScript(StringBuilder out, HaproxyKeepalived lb, int holders) {
     out.append("vrrp_script ").append(SCRIPT_NAME).append(" {\n");
     line(out, 1, "script \"" + NodePaths.CHECK_APISERVER_SCRIPT + "\"");
     line(out, 1, "interval " + lb.checkIntervalSeconds());
@@ -191,7 +214,7 @@ public final class KeepalivedConfigRenderer {
     line(out, 1, "timeout " + (CheckApiserverScriptRenderer.CURL_MAX_TIME_SECONDS + 1));
     line(out, 1, "fall " + lb.checkFall());
     line(out, 1, "rise " + lb.checkRise());
-    line(out, 1, "weight " + checkWeight(controlPlanes));
+    line(out, 1, "weight " + (lb.preempt() ? checkWeight(holders) : 0));
     out.append("}\n\n");
   }
 
@@ -242,8 +265,8 @@ public final class KeepalivedConfigRenderer {
     line(out, 1, "}");
   }
 
-  private static void appendUnicast(StringBuilder out, List<Node> controlPlanes, Node node) {
-    List<Node> peers = controlPlanes.stream().filter(peer -> !peer.equals(node)).toList();
+  private static void appendUnicast(StringBuilder out, List<Node> holders, Node node) {
+    List<Node> peers = holders.stream().filter(peer -> !peer.equals(node)).toList();
     if (peers.isEmpty()) {
       // keepalived rejects unicast keywords without peers, and a single node sends adverts to none.
       return;

@@ -8,9 +8,11 @@ import io.kubetopology.api.EtcdMember;
 import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.api.Secret;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.render.internal.KubeadmModel.ApiEndpoint;
 import io.kubetopology.render.internal.KubeadmModel.Arg;
 import io.kubetopology.render.internal.KubeadmModel.BootstrapToken;
@@ -62,7 +64,7 @@ final class KubeadmDocumentFactory {
 
   /**
    * The preflight check that requires an empty {@code /etc/kubernetes/manifests} on {@code kubeadm
-   * join}. The haproxy and keepalived static pods are placed there before the join.
+   * join}. The haproxy, keepalived and kube-vip static pods are placed there before the join.
    */
   static final String MANIFESTS_DIR_PREFLIGHT_CHECK = "DirAvailable--etc-kubernetes-manifests";
 
@@ -226,19 +228,60 @@ final class KubeadmDocumentFactory {
   }
 
   /**
-   * Collects the VIP, the endpoint host and the extra SANs, de-duplicated and sorted. kubeadm adds
-   * the endpoint host to the certificate by itself, but listing it shows every name in one place.
+   * Collects the VIP, the endpoint host, the load-balancer hosts clients may use, the workers'
+   * loopback addresses behind a local proxy and the extra SANs, de-duplicated and sorted. kubeadm
+   * adds the endpoint host to the certificate by itself, but listing it shows every name in one
+   * place.
    */
   private static List<String> apiServerCertSans(ClusterTopology topology) {
     Set<String> sans = new TreeSet<>();
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived loadBalancer) {
-      sans.add(loadBalancer.virtualIp().toString());
+    if (topology.apiEndpoint() instanceof VirtualIpAccess access) {
+      sans.add(access.virtualIp().toString());
     }
+    sans.addAll(loadBalancerHostSans(topology));
+    sans.addAll(workerProxySans(topology));
     topology
         .effectiveControlPlaneEndpoint()
         .ifPresent(endpoint -> sans.add(canonicalHost(endpoint.host())));
     topology.extraCertSans().forEach(san -> sans.add(canonicalHost(san)));
     return List.copyOf(sans);
+  }
+
+  /**
+   * Returns the names and addresses of the load-balancer hosts when haproxy there listens on every
+   * address, since TLS passes through and a client that connects to a host directly checks the
+   * apiserver certificate against that host.
+   */
+  private static List<String> loadBalancerHostSans(ClusterTopology topology) {
+    if (!(topology.apiEndpoint() instanceof HaproxyKeepalived lb)
+        || lb.runsOnControlPlanes()
+        || lb.bindToVirtualIp()) {
+      return List.of();
+    }
+    List<String> sans = new ArrayList<>();
+    for (Node host : lb.virtualIpHolders(topology)) {
+      sans.add(host.name());
+      sans.add(host.address().address().toString());
+    }
+    return sans;
+  }
+
+  /**
+   * Returns the loopback addresses workers reach the apiservers at through their local proxy:
+   * 127.0.0.1 when a worker is IPv4 and ::1 when one is IPv6. The proxy passes TLS through, so
+   * kubelet checks the apiserver certificate against that address.
+   */
+  private static Set<String> workerProxySans(ClusterTopology topology) {
+    Set<String> sans = new TreeSet<>();
+    if (topology.apiEndpoint().workerLocalProxyPort().isEmpty()) {
+      return sans;
+    }
+    for (Node node : topology.nodes()) {
+      if (AccessFilePlanner.runsWorkerProxy(node)) {
+        sans.add(node.address().address().isIpv4() ? "127.0.0.1" : "::1");
+      }
+    }
+    return sans;
   }
 
   /** Returns an IP literal in canonical form, so that fd00::0064 and fd00::64 count once. */
@@ -273,7 +316,10 @@ final class KubeadmDocumentFactory {
     if (!node.isControlPlane()) {
       Timeouts timeouts = new Timeouts(Optional.empty(), Optional.of(DISCOVERY_TIMEOUT));
       return new JoinConfiguration(
-          discovery, Optional.empty(), nodeRegistration(node, List.of()), timeouts);
+          discovery,
+          Optional.empty(),
+          nodeRegistration(node, workerPreflightErrors(topology, node)),
+          timeouts);
     }
     JoinControlPlane controlPlane =
         new JoinControlPlane(localApiEndpoint(topology, node), certificateKey);
@@ -298,10 +344,31 @@ final class KubeadmDocumentFactory {
 
   /**
    * Returns the preflight errors a joining control plane ignores: the manifests directory check
-   * when the haproxy and keepalived static pods are already in that directory.
+   * when the haproxy and keepalived or the kube-vip static pods are already in that directory. As
+   * OS services they live elsewhere, and the check stays on.
    */
   private static List<String> ignoredPreflightErrors(ClusterTopology topology) {
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
+    boolean staticPods =
+        topology.apiEndpoint() instanceof HaproxyKeepalived lb
+            && lb.placement() == HaproxyKeepalived.Placement.STATIC_PODS;
+    if (staticPods || topology.apiEndpoint() instanceof KubeVip) {
+      return List.of(MANIFESTS_DIR_PREFLIGHT_CHECK);
+    }
+    return List.of();
+  }
+
+  /**
+   * Returns the preflight errors a joining worker ignores: the manifests directory check when its
+   * local proxy's static pod is already in that directory.
+   *
+   * <p>NOTE: the worker's discovery keeps the real endpoint, because the proxy's static pod starts
+   * only with kubelet during the join. kubeadm then writes kubelet.conf with the server from the
+   * cluster-info ConfigMap, which is the control plane endpoint. JoinConfiguration has no field to
+   * change that server, so the runbook switches kubelet.conf to the proxy after the join.
+   */
+  private static List<String> workerPreflightErrors(ClusterTopology topology, Node node) {
+    if (topology.apiEndpoint().workerLocalProxyPort().isPresent()
+        && AccessFilePlanner.runsWorkerProxy(node)) {
       return List.of(MANIFESTS_DIR_PREFLIGHT_CHECK);
     }
     return List.of();

@@ -23,6 +23,27 @@ public final class NodePaths {
   /** The health script keepalived runs; the same path on the node and inside the pod. */
   public static final String CHECK_APISERVER_SCRIPT = "/etc/keepalived/check_apiserver.sh";
 
+  /** The kube-vip static pod manifest. */
+  public static final String KUBE_VIP_MANIFEST = MANIFESTS_DIR + "/kube-vip.yaml";
+
+  /**
+   * The sysctl drop-in that lets haproxy bind the virtual IP on a node that does not hold it.
+   * systemd-sysctl reads {@code /etc/sysctl.d} at boot.
+   */
+  public static final String NONLOCAL_BIND_SYSCTL = "/etc/sysctl.d/60-apiserver-vip.conf";
+
+  /** The kubeconfig kubeadm writes for the cluster admin on every control plane. */
+  public static final String ADMIN_CONF = "/etc/kubernetes/admin.conf";
+
+  /**
+   * The kubeconfig that {@code kubeadm init} writes from Kubernetes 1.29 on the first control plane
+   * only: its user is in {@code system:masters}, which bypasses RBAC.
+   */
+  public static final String SUPER_ADMIN_CONF = "/etc/kubernetes/super-admin.conf";
+
+  /** The kubeconfig kubelet uses after its TLS bootstrap. */
+  public static final String KUBELET_CONF = "/etc/kubernetes/kubelet.conf";
+
   /** The cluster CA certificate that {@code kubeadm init} uses instead of creating one. */
   public static final String CLUSTER_CA_CERT = "/etc/kubernetes/pki/ca.crt";
 

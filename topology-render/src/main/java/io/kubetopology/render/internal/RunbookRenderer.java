@@ -4,12 +4,10 @@ import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.EtcdMember;
-import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,13 +38,24 @@ final class RunbookRenderer {
     List<Node> joiningControlPlanes =
         topology.controlPlanes().stream().filter(node -> !node.equals(first)).toList();
     appendOverview();
+    appendSteps(AccessRunbook.beforeInstall(topology));
     appendInstallSteps();
+    appendSteps(AccessRunbook.afterInstall(topology));
     EtcdRunbookSteps.append(topology, first, out, this::heading);
     appendInit(first, !joiningControlPlanes.isEmpty());
+    appendSteps(AccessRunbook.afterInit(topology));
     appendControlPlaneJoins(joiningControlPlanes);
     appendWorkerJoins();
+    appendSteps(AccessRunbook.afterWorkerJoins(topology));
     appendAfterwards();
     return out.toString();
+  }
+
+  private void appendSteps(List<AccessRunbook.Step> steps) {
+    for (AccessRunbook.Step accessStep : steps) {
+      heading(accessStep.title());
+      out.append(accessStep.body());
+    }
   }
 
   private void heading(String title) {
@@ -63,22 +72,7 @@ final class RunbookRenderer {
         .append(", ")
         .append(etcdDescription())
         .append(".\n");
-    Optional<ControlPlaneEndpoint> endpoint = topology.effectiveControlPlaneEndpoint();
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
-      out.append("Clients reach the apiservers at `")
-          .append(endpoint.orElseThrow())
-          .append("`: keepalived holds the virtual IP ")
-          .append(lb.virtualIp())
-          .append(" on one control plane and haproxy there forwards to every apiserver on port ")
-          .append(topology.apiServerPort())
-          .append(".\n");
-    } else if (endpoint.isPresent()) {
-      out.append("Clients reach the apiserver at `").append(endpoint.get()).append("`.\n");
-    } else {
-      out.append("Clients reach the apiserver of ")
-          .append(topology.controlPlanes().get(0).name())
-          .append(" directly; the cluster has no load balancer.\n");
-    }
+    out.append(AccessRunbook.overview(topology));
     out.append('\n');
     out.append("Run every step as root. Files that contain a secret have mode 0600, and")
         .append(" `bundle.json` marks them.\n\n");
@@ -106,28 +100,26 @@ final class RunbookRenderer {
       appendInstallCommands(node);
     }
     out.append("```\n\n");
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
-      out.append("The control planes then have the haproxy and keepalived static pods in")
-          .append(" `/etc/kubernetes/manifests`. kubelet starts them as soon as it runs, so")
-          .append(" keepalived assigns the virtual IP before any apiserver is up; haproxy")
-          .append(" forwards to an apiserver once its `/readyz` check passes.\n\n");
-    }
+    out.append(AccessRunbook.afterInstallNote(topology));
   }
 
   private void appendInstallCommands(Node node) {
     String prefix = BundlePlanner.nodePath(node, "");
+    List<BundleFile> files =
+        nodeFiles.stream().filter(file -> file.path().startsWith(prefix + "/")).toList();
+    if (files.isEmpty()) {
+      return;
+    }
     out.append("# on ").append(node.name()).append(", in the folder that holds nodes/\n");
-    for (BundleFile file : nodeFiles) {
-      if (file.path().startsWith(prefix + "/")) {
-        String target = file.path().substring(prefix.length());
-        out.append("install -D -o root -g root -m ")
-            .append(file.modeText())
-            .append(' ')
-            .append(file.path())
-            .append(' ')
-            .append(target)
-            .append('\n');
-      }
+    for (BundleFile file : files) {
+      String target = file.path().substring(prefix.length());
+      out.append("install -D -o root -g root -m ")
+          .append(file.modeText())
+          .append(' ')
+          .append(file.path())
+          .append(' ')
+          .append(target)
+          .append('\n');
     }
   }
 
@@ -220,10 +212,6 @@ final class RunbookRenderer {
       out.append("- The joins skip the check of the cluster CA's public key")
           .append(" (`unsafeSkipCAVerification`); run them on a network you trust.\n");
     }
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived) {
-      out.append("- `kubeadm reset` on a control plane deletes everything in")
-          .append(" `/etc/kubernetes/manifests`, the haproxy and keepalived pods included;")
-          .append(" install them again before that node rejoins.\n");
-    }
+    AccessRunbook.afterwardsNotes(topology).forEach(out::append);
   }
 }

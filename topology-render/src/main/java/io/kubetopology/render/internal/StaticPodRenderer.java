@@ -16,16 +16,24 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.Node;
 import java.util.List;
 
 /**
  * Builds the haproxy and keepalived static pods that kubelet starts from {@link
- * NodePaths#MANIFESTS_DIR} on every control plane. Both use the host network, so haproxy listens on
- * the node's addresses and keepalived can add the virtual IP to a node interface.
+ * NodePaths#MANIFESTS_DIR} on every control plane, and the haproxy static pod of a worker's local
+ * proxy. All use the host network, so haproxy listens on the node's addresses and keepalived can
+ * add the virtual IP to a node interface.
  */
 public final class StaticPodRenderer {
   /** The namespace of every static pod kubeadm creates. */
   static final String NAMESPACE = "kube-system";
+
+  /** The {@code tier} label of the pods on control planes. */
+  static final String CONTROL_PLANE_TIER = "control-plane";
+
+  /** The {@code tier} label of the pods on workers. */
+  static final String NODE_TIER = "node";
 
   /** The built-in priority class that keeps node-critical pods from being evicted first. */
   static final String PRIORITY_CLASS = "system-node-critical";
@@ -50,17 +58,34 @@ public final class StaticPodRenderer {
    * restarted when its frontend stops forwarding to a live apiserver.
    */
   public static Pod haproxy(ClusterTopology topology, HaproxyKeepalived lb) {
+    String probeHost = HaproxyConfigRenderer.bindsIpv6(topology, lb) ? "::1" : "127.0.0.1";
+    return haproxy(topology, probeHost, lb.frontendPort(), CONTROL_PLANE_TIER);
+  }
+
+  /**
+   * Builds the haproxy static pod of the local proxy on {@code worker}, which listens on the
+   * worker's loopback address and {@code port}.
+   */
+  public static Pod workerProxy(ClusterTopology topology, Node worker, int port) {
+    String probeHost = worker.address().address().isIpv4() ? "127.0.0.1" : "::1";
+    return haproxy(topology, probeHost, port, NODE_TIER);
+  }
+
+  private static Pod haproxy(ClusterTopology topology, String probeHost, int port, String tier) {
     Container container =
         new ContainerBuilder()
             .withName("haproxy")
             .withImage(topology.images().haproxyImage())
             .withImagePullPolicy("IfNotPresent")
-            .withLivenessProbe(haproxyLivenessProbe(topology, lb))
-            .withSecurityContext(haproxySecurityContext(lb.frontendPort()))
+            .withLivenessProbe(haproxyLivenessProbe(probeHost, port))
+            .withSecurityContext(haproxySecurityContext(port))
             .withVolumeMounts(readOnlyMount("haproxy-config", HAPROXY_CONFIG_IN_POD))
             .build();
     return staticPod(
-        "haproxy", container, List.of(hostPathFile("haproxy-config", NodePaths.HAPROXY_CONFIG)));
+        "haproxy",
+        tier,
+        container,
+        List.of(hostPathFile("haproxy-config", NodePaths.HAPROXY_CONFIG)));
   }
 
   /**
@@ -81,6 +106,7 @@ public final class StaticPodRenderer {
             .build();
     return staticPod(
         "keepalived",
+        CONTROL_PLANE_TIER,
         container,
         List.of(
             hostPathFile("keepalived-config", NodePaths.KEEPALIVED_CONFIG),
@@ -92,13 +118,13 @@ public final class StaticPodRenderer {
     return Yaml.write(pod);
   }
 
-  private static Pod staticPod(String name, Container container, List<Volume> volumes) {
+  static Pod staticPod(String name, String tier, Container container, List<Volume> volumes) {
     return new PodBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace(NAMESPACE)
         .addToLabels("component", name)
-        .addToLabels("tier", "control-plane")
+        .addToLabels("tier", tier)
         .endMetadata()
         .withNewSpec()
         .withContainers(container)
@@ -114,12 +140,11 @@ public final class StaticPodRenderer {
    * track the apiservers behind it, and restarting haproxy while no apiserver is up, such as before
    * {@code kubeadm init} starts the first one, would fix nothing.
    */
-  private static Probe haproxyLivenessProbe(ClusterTopology topology, HaproxyKeepalived lb) {
-    String host = HaproxyConfigRenderer.bindsIpv6(topology, lb) ? "::1" : "127.0.0.1";
+  private static Probe haproxyLivenessProbe(String host, int port) {
     return new ProbeBuilder()
         .withNewTcpSocket()
         .withHost(host)
-        .withPort(new IntOrString(lb.frontendPort()))
+        .withPort(new IntOrString(port))
         .endTcpSocket()
         .withFailureThreshold(HAPROXY_LIVENESS_FAILURE_THRESHOLD)
         .build();
@@ -175,7 +200,7 @@ public final class StaticPodRenderer {
         new EnvVar("KEEPALIVED_COMMAND_LINE_ARGUMENTS", "--log-detail", null));
   }
 
-  private static VolumeMount readOnlyMount(String name, String mountPath) {
+  static VolumeMount readOnlyMount(String name, String mountPath) {
     return new VolumeMountBuilder()
         .withName(name)
         .withMountPath(mountPath)
@@ -187,7 +212,7 @@ public final class StaticPodRenderer {
    * Returns a hostPath volume of type File, so kubelet refuses to start the pod while the file is
    * missing instead of mounting an empty directory in its place.
    */
-  private static Volume hostPathFile(String name, String path) {
+  static Volume hostPathFile(String name, String path) {
     return new VolumeBuilder()
         .withName(name)
         .withNewHostPath()

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubetopology.api.ApiEndpointAccess;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
+import io.kubetopology.api.HaproxyKeepalived.Placement;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +143,99 @@ class HaproxyConfigRendererTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'workers-only'")
         .hasMessageContaining("Role.CONTROL_PLANE");
+  }
+
+  @Test
+  void render_osServicesDropRootForHaproxyUser() {
+    ClusterTopology topology = topology("10.0.0.100", List.of(), 6443);
+    HaproxyKeepalived lb = loadBalancer(topology).withPlacement(Placement.OS_SERVICES);
+
+    String cfg = HaproxyConfigRenderer.render(topology.withApiEndpoint(lb), lb);
+
+    assertThat(cfg)
+        .contains(
+            "global\n    log stdout format raw local0\n    user haproxy\n    group haproxy\n\n");
+    assertThat(HaproxyConfigRenderer.render(topology, loadBalancer(topology)))
+        .doesNotContain("user haproxy");
+  }
+
+  @Test
+  void render_loadBalancerHostsServeControlPlanes() {
+    HaproxyKeepalived lb =
+        ApiEndpointAccess.haproxyKeepalived()
+            .virtualIp("10.0.0.100")
+            .interfaceName("eth0")
+            .frontendPort(6443)
+            .placement(Placement.LOAD_BALANCER_HOSTS)
+            .build();
+    ClusterTopology topology =
+        topology("10.0.0.100", List.of(loadBalancerHost("lb-1", "10.0.0.31/24")), 6443)
+            .withApiEndpoint(lb);
+
+    String cfg = HaproxyConfigRenderer.render(topology, lb);
+
+    assertThat(cfg).contains("    bind :6443\n");
+    assertThat(cfg).contains("    user haproxy\n");
+    assertThat(cfg).contains("    server cp-3 10.0.0.13:6443 check verify none\n");
+    assertThat(cfg).doesNotContain("lb-1");
+  }
+
+  @Test
+  void render_bindToVirtualIpAddsLoopback() {
+    ClusterTopology topology = topology("10.0.0.100", List.of(), 6443);
+    HaproxyKeepalived lb = loadBalancer(topology).withBindToVirtualIp(true);
+
+    String cfg = HaproxyConfigRenderer.render(topology.withApiEndpoint(lb), lb);
+
+    assertThat(cfg)
+        .contains(
+            "frontend apiserver\n    bind 10.0.0.100:8443\n    bind 127.0.0.1:8443\n    mode tcp\n");
+  }
+
+  @Test
+  void render_bindToIpv6VirtualIpBrackets() {
+    ClusterTopology topology =
+        ClusterTopology.builder()
+            .name("v6")
+            .kubernetesVersion("v1.33.4")
+            .addNodes(
+                Node.controlPlane("cp-1", "fd00::11/64"), Node.controlPlane("cp-2", "fd00::12/64"))
+            .apiEndpoint(
+                ApiEndpointAccess.haproxyKeepalived()
+                    .virtualIp("fd00::100")
+                    .bindToVirtualIp(true)
+                    .build())
+            .build();
+
+    String cfg = HaproxyConfigRenderer.render(topology, loadBalancer(topology));
+
+    assertThat(cfg).contains("    bind [fd00::100]:8443\n    bind [::1]:8443\n");
+  }
+
+  @Test
+  void renderWorkerProxy_listensOnWorkerLoopback() {
+    ClusterTopology topology = topology("10.0.0.100", List.of(), 6443);
+    Node worker = Node.worker("worker-1", "10.0.0.21/24");
+
+    String cfg = HaproxyConfigRenderer.renderWorkerProxy(topology, worker, 6443);
+
+    assertThat(cfg)
+        .isEqualTo(
+            THREE_CONTROL_PLANES_CFG.replace("    bind :8443\n", "    bind 127.0.0.1:6443\n"));
+  }
+
+  @Test
+  void renderWorkerProxy_ipv6UsesIpv6Loopback() {
+    ClusterTopology topology = topology("10.0.0.100", List.of(), 6443);
+    Node worker = Node.worker("worker-1", "fd00::21/64");
+
+    String cfg = HaproxyConfigRenderer.renderWorkerProxy(topology, worker, 16443);
+
+    assertThat(cfg).contains("    bind [::1]:16443\n");
+  }
+
+  private static Node loadBalancerHost(String name, String address) {
+    return Node.builder().name(name).address(address).addRole(Role.LOAD_BALANCER).build();
   }
 
   private static ClusterTopology topology(String virtualIp, List<Node> extraNodes, int apiPort) {

@@ -220,6 +220,31 @@ class StaticPodRendererTest {
         .isEqualTo(NodePaths.CHECK_APISERVER_SCRIPT);
   }
 
+  @Test
+  void workerProxy_yaml() {
+    ClusterTopology topology = topology("10.0.0.100", 8443, ImageSettings.defaults());
+    Node worker = Node.worker("worker-1", "10.0.0.21/24");
+
+    String yaml = StaticPodRenderer.toYaml(StaticPodRenderer.workerProxy(topology, worker, 6443));
+
+    assertThat(yaml)
+        .isEqualTo(
+            HAPROXY_YAML
+                .replace("tier: control-plane", "tier: node")
+                .replace("port: 8443", "port: 6443"));
+  }
+
+  @Test
+  void workerProxy_ipv6WorkerProbesIpv6Loopback() {
+    ClusterTopology topology = topology("fd00::100", 8443, ImageSettings.defaults());
+    Node worker = Node.worker("worker-1", "fd00::21/64");
+
+    Pod pod = StaticPodRenderer.workerProxy(topology, worker, 6443);
+
+    assertThat(container(pod).getLivenessProbe().getTcpSocket().getHost()).isEqualTo("::1");
+    assertThat(Yaml.read(StaticPodRenderer.toYaml(pod), Pod.class)).isEqualTo(pod);
+  }
+
   private static Container container(Pod pod) {
     assertThat(pod.getSpec().getContainers()).hasSize(1);
     return pod.getSpec().getContainers().get(0);

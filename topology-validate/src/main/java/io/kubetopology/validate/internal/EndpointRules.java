@@ -3,9 +3,12 @@ package io.kubetopology.validate.internal;
 import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
+import io.kubetopology.api.ExternalLoadBalancer;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
@@ -69,7 +72,7 @@ final class EndpointRules {
   static final Rule VIP_OUTSIDE_NODE_SUBNET =
       new SimpleRule(
           "VIP_OUTSIDE_NODE_SUBNET",
-          "The virtual IP lies inside the subnet of every control plane that may hold it",
+          "The virtual IP lies inside the subnet of every node that may hold it",
           Severity.ERROR,
           EndpointRules::checkVipInSubnets);
 
@@ -83,7 +86,7 @@ final class EndpointRules {
   static final Rule VRRP_INTERFACE_MISSING =
       new SimpleRule(
           "VRRP_INTERFACE_MISSING",
-          "Every control plane has an interface for keepalived to announce the VIP on",
+          "Every node that may hold the VIP has an interface to announce it on",
           Severity.ERROR,
           EndpointRules::checkInterfacePresent);
 
@@ -115,6 +118,25 @@ final class EndpointRules {
     return topology.apiEndpoint() instanceof HaproxyKeepalived lb
         ? Optional.of(lb)
         : Optional.empty();
+  }
+
+  private static Optional<VirtualIpAccess> virtualIpAccess(ClusterTopology topology) {
+    return topology.apiEndpoint() instanceof VirtualIpAccess access
+        ? Optional.of(access)
+        : Optional.empty();
+  }
+
+  /** Names the kind of a node that may have the VIP, as messages call it. */
+  private static String holderNoun(Node node) {
+    return node.isControlPlane() ? "control plane" : "load-balancer host";
+  }
+
+  /** Names all the nodes that may hold the VIP under {@code access}, in the plural. */
+  private static String holdersNoun(VirtualIpAccess access) {
+    if (access instanceof HaproxyKeepalived lb && !lb.runsOnControlPlanes()) {
+      return "load-balancer hosts";
+    }
+    return "control planes";
   }
 
   private static void checkHaEndpoint(ClusterTopology topology, FindingCollector findings) {
@@ -153,6 +175,15 @@ final class EndpointRules {
               + endpoint.get().host()
               + "' is neither an IP address"
               + " nor a DNS-1123 subdomain.",
+          "use an IP address or a lowercase DNS name such as api.prod.example.com.");
+    }
+    if (topology.apiEndpoint() instanceof ExternalLoadBalancer external
+        && !Names.isHost(external.host())) {
+      findings.report(
+          "apiEndpoint.host",
+          "external load balancer host '"
+              + external.host()
+              + "' is neither an IP address nor a DNS-1123 subdomain.",
           "use an IP address or a lowercase DNS name such as api.prod.example.com.");
     }
   }
@@ -197,7 +228,9 @@ final class EndpointRules {
   }
 
   private static void checkFrontendPort(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
+    // On dedicated load-balancer hosts no apiserver binds the port, so any port works there.
+    Optional<HaproxyKeepalived> lb =
+        loadBalancer(topology).filter(HaproxyKeepalived::runsOnControlPlanes);
     if (lb.isPresent() && lb.get().frontendPort() == topology.apiServerPort()) {
       findings.report(
           "apiEndpoint.frontendPort",
@@ -223,28 +256,30 @@ final class EndpointRules {
   }
 
   private static void checkVipNotNodeAddress(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
+    IpAddress vip = access.get().virtualIp();
     for (Node node : topology.nodes()) {
       if (node.address().address().equals(vip)) {
         findings.report(
             "apiEndpoint.virtualIp",
             "virtual IP '" + vip + "' is the address of node '" + node.name() + "'.",
-            "choose a free address in the control planes' subnet for the virtual IP.");
+            "choose a free address in the "
+                + holdersNoun(access.get())
+                + "' subnet for the virtual IP.");
       }
     }
   }
 
   private static void checkVipInSubnets(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
-    for (Node node : topology.controlPlanes()) {
+    IpAddress vip = access.get().virtualIp();
+    for (Node node : access.get().virtualIpHolders(topology)) {
       Cidr subnet = node.address().subnet();
       if (!subnet.contains(vip)) {
         findings.report(
@@ -253,22 +288,26 @@ final class EndpointRules {
                 + vip
                 + "' is outside subnet '"
                 + subnet
-                + "' of control plane '"
+                + "' of "
+                + holderNoun(node)
+                + " '"
                 + node.name()
                 + "', so that node cannot hold it.",
-            "choose a virtual IP inside the subnet that all control planes share.");
+            "choose a virtual IP inside the subnet that all "
+                + holdersNoun(access.get())
+                + " share.");
       }
     }
   }
 
   private static void checkVipNotSubnetEdge(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty() || !lb.get().virtualIp().isIpv4()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty() || !access.get().virtualIp().isIpv4()) {
       return;
     }
-    IpAddress vip = lb.get().virtualIp();
+    IpAddress vip = access.get().virtualIp();
     Set<Cidr> subnets = new LinkedHashSet<>();
-    topology.controlPlanes().forEach(node -> subnets.add(node.address().subnet()));
+    access.get().virtualIpHolders(topology).forEach(node -> subnets.add(node.address().subnet()));
     for (Cidr subnet : subnets) {
       boolean edge = vip.equals(subnet.network()) || vip.equals(subnet.lastAddress());
       if (subnet.prefixLength() < 31 && edge) {
@@ -285,15 +324,21 @@ final class EndpointRules {
   }
 
   private static void checkInterfacePresent(ClusterTopology topology, FindingCollector findings) {
-    Optional<HaproxyKeepalived> lb = loadBalancer(topology);
-    if (lb.isEmpty() || lb.get().interfaceName().isPresent()) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty() || access.get().interfaceName().isPresent()) {
       return;
     }
-    for (Node node : topology.controlPlanes()) {
+    String daemon = access.get() instanceof KubeVip ? "kube-vip" : "keepalived";
+    for (Node node : access.get().virtualIpHolders(topology)) {
       if (node.interfaceName().isEmpty()) {
         findings.report(
             Paths.node(node, "interfaceName"),
-            "control plane '" + node.name() + "' names no network interface for keepalived.",
+            holderNoun(node)
+                + " '"
+                + node.name()
+                + "' names no network interface for "
+                + daemon
+                + ".",
             "set interfaceName(\"eth0\") on the API endpoint, or on the node where its name"
                 + " differs.");
       }
@@ -301,8 +346,8 @@ final class EndpointRules {
   }
 
   private static void checkInterfaceNames(ClusterTopology topology, FindingCollector findings) {
-    loadBalancer(topology)
-        .flatMap(HaproxyKeepalived::interfaceName)
+    virtualIpAccess(topology)
+        .flatMap(VirtualIpAccess::interfaceName)
         .filter(name -> !Names.isInterfaceName(name))
         .ifPresent(name -> reportInterfaceName("apiEndpoint.interfaceName", name, findings));
     for (Node node : topology.nodes()) {

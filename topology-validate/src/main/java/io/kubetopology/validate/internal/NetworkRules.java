@@ -7,6 +7,7 @@ import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
+import io.kubetopology.api.VirtualIpAccess;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
@@ -121,7 +122,7 @@ final class NetworkRules {
 
   private static void checkRangeAgainstVip(
       ClusterTopology topology, String path, Cidr range, FindingCollector findings) {
-    if (topology.apiEndpoint() instanceof HaproxyKeepalived lb) {
+    if (topology.apiEndpoint() instanceof VirtualIpAccess lb) {
       IpAddress vip = lb.virtualIp();
       if (range.contains(vip)) {
         findings.report(
@@ -188,6 +189,7 @@ final class NetworkRules {
     checkImage("images.imageRepository", topology.images().imageRepository(), findings);
     checkImage("images.haproxyImage", topology.images().haproxyImage(), findings);
     checkImage("images.keepalivedImage", topology.images().keepalivedImage(), findings);
+    checkImage("images.kubeVipImage", topology.images().kubeVipImage(), findings);
   }
 
   private static void checkImage(String path, String image, FindingCollector findings) {

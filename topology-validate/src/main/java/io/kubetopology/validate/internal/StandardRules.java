@@ -21,6 +21,7 @@ public final class StandardRules {
     rules.addAll(EtcdRules.all());
     rules.addAll(EndpointRules.all());
     rules.addAll(VrrpRules.all());
+    rules.addAll(AccessRules.all());
     rules.addAll(NetworkRules.all());
     rules.addAll(SubnetRules.all());
     rules.addAll(SecretRules.all());

@@ -38,7 +38,8 @@ public final class DocumentFields {
   static final Set<String> ETCD = fields("stacked", "external");
   static final Set<String> STACKED_ETCD = fields();
   static final Set<String> EXTERNAL_ETCD = fields("endpoints", "caFile", "certFile", "keyFile");
-  static final Set<String> API_ENDPOINT = fields("none", "haproxyKeepalived");
+  static final Set<String> API_ENDPOINT =
+      fields("none", "haproxyKeepalived", "kubeVip", "externalLoadBalancer");
   static final Set<String> NO_API_ENDPOINT = fields();
   static final Set<String> HAPROXY_KEEPALIVED =
       fields(
@@ -52,7 +53,21 @@ public final class DocumentFields {
           "checkFall",
           "checkRise",
           "virtualRouterIdsInUse",
-          "multicastAvailable");
+          "multicastAvailable",
+          "placement",
+          "bindToVirtualIp",
+          "preempt",
+          "workerLocalProxyPort");
+  static final Set<String> KUBE_VIP =
+      fields(
+          "virtualIp",
+          "interfaceName",
+          "leaseDurationSeconds",
+          "renewDeadlineSeconds",
+          "retryPeriodSeconds",
+          "workerLocalProxyPort");
+  static final Set<String> EXTERNAL_LOAD_BALANCER =
+      fields("host", "port", "tlsMode", "workerLocalProxyPort");
   static final Set<String> NETWORKING =
       fields(
           "podSubnets",
@@ -60,7 +75,8 @@ public final class DocumentFields {
           "dnsDomain",
           "nodeCidrMaskSizeIpv4",
           "nodeCidrMaskSizeIpv6");
-  static final Set<String> IMAGES = fields("imageRepository", "haproxyImage", "keepalivedImage");
+  static final Set<String> IMAGES =
+      fields("imageRepository", "haproxyImage", "keepalivedImage", "kubeVipImage");
   static final Set<String> SECRETS =
       fields(
           "bootstrapToken",
@@ -85,6 +101,8 @@ public final class DocumentFields {
     all.put("ApiEndpoint", API_ENDPOINT);
     all.put("NoApiEndpoint", NO_API_ENDPOINT);
     all.put("HaproxyKeepalived", HAPROXY_KEEPALIVED);
+    all.put("KubeVip", KUBE_VIP);
+    all.put("ExternalLoadBalancer", EXTERNAL_LOAD_BALANCER);
     all.put("Networking", NETWORKING);
     all.put("Images", IMAGES);
     all.put("Secrets", SECRETS);

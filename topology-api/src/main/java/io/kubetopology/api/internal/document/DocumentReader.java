@@ -6,16 +6,21 @@ import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.EtcdTopology;
+import io.kubetopology.api.ExternalLoadBalancer;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.ImageSettings;
 import io.kubetopology.api.InterfaceAddress;
 import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.KubernetesVersion;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.api.TopologyDocumentException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,6 +30,16 @@ import java.util.function.Supplier;
  * column and field path before giving up.
  */
 public final class DocumentReader {
+  static final Map<String, HaproxyKeepalived.Placement> PLACEMENTS =
+      orderedMap(
+          "staticPods", HaproxyKeepalived.Placement.STATIC_PODS,
+          "osServices", HaproxyKeepalived.Placement.OS_SERVICES,
+          "loadBalancerHosts", HaproxyKeepalived.Placement.LOAD_BALANCER_HOSTS);
+  static final Map<String, ExternalLoadBalancer.TlsMode> TLS_MODES =
+      orderedMap(
+          "passthrough", ExternalLoadBalancer.TlsMode.PASSTHROUGH,
+          "termination", ExternalLoadBalancer.TlsMode.TERMINATION);
+
   private final Problems problems;
 
   private DocumentReader(String source) {
@@ -197,7 +212,8 @@ public final class DocumentReader {
       return Optional.empty();
     }
     Fields fields = choice.get();
-    if (fields.has("none")) {
+    String kind = fields.names().iterator().next();
+    if (kind.equals("none")) {
       Fields.open(
           fields.value("none").orElseThrow(),
           fields.child("none"),
@@ -205,12 +221,21 @@ public final class DocumentReader {
           problems);
       return Optional.of(ApiEndpointAccess.none());
     }
-    return Fields.open(
-            fields.value("haproxyKeepalived").orElseThrow(),
-            fields.child("haproxyKeepalived"),
-            DocumentFields.HAPROXY_KEEPALIVED,
-            problems)
-        .flatMap(this::readHaproxyKeepalived);
+    Optional<Fields> access =
+        Fields.open(
+            fields.value(kind).orElseThrow(),
+            fields.child(kind),
+            switch (kind) {
+              case "kubeVip" -> DocumentFields.KUBE_VIP;
+              case "externalLoadBalancer" -> DocumentFields.EXTERNAL_LOAD_BALANCER;
+              default -> DocumentFields.HAPROXY_KEEPALIVED;
+            },
+            problems);
+    return switch (kind) {
+      case "kubeVip" -> access.flatMap(this::readKubeVip);
+      case "externalLoadBalancer" -> access.flatMap(this::readExternalLoadBalancer);
+      default -> access.flatMap(this::readHaproxyKeepalived);
+    };
   }
 
   private Optional<ApiEndpointAccess> readHaproxyKeepalived(Fields fields) {
@@ -226,6 +251,30 @@ public final class DocumentReader {
     fields.integer("checkRise").ifPresent(builder::checkRise);
     fields.integers("virtualRouterIdsInUse").ifPresent(builder::addAllVirtualRouterIdsInUse);
     fields.bool("multicastAvailable").ifPresent(builder::multicastAvailable);
+    fields.choice("placement", PLACEMENTS).ifPresent(builder::placement);
+    fields.bool("bindToVirtualIp").ifPresent(builder::bindToVirtualIp);
+    fields.bool("preempt").ifPresent(builder::preempt);
+    fields.integer("workerLocalProxyPort").ifPresent(builder::workerLocalProxyPort);
+    return build(fields, builder::build);
+  }
+
+  private Optional<ApiEndpointAccess> readKubeVip(Fields fields) {
+    KubeVip.Builder builder = KubeVip.builder();
+    fields.requiredParsed("virtualIp", IpAddress::parse).ifPresent(builder::virtualIp);
+    fields.string("interfaceName").ifPresent(builder::interfaceName);
+    fields.integer("leaseDurationSeconds").ifPresent(builder::leaseDurationSeconds);
+    fields.integer("renewDeadlineSeconds").ifPresent(builder::renewDeadlineSeconds);
+    fields.integer("retryPeriodSeconds").ifPresent(builder::retryPeriodSeconds);
+    fields.integer("workerLocalProxyPort").ifPresent(builder::workerLocalProxyPort);
+    return build(fields, builder::build);
+  }
+
+  private Optional<ApiEndpointAccess> readExternalLoadBalancer(Fields fields) {
+    ExternalLoadBalancer.Builder builder = ExternalLoadBalancer.builder();
+    fields.requiredString("host").ifPresent(builder::host);
+    fields.integer("port").ifPresent(builder::port);
+    fields.choice("tlsMode", TLS_MODES).ifPresent(builder::tlsMode);
+    fields.integer("workerLocalProxyPort").ifPresent(builder::workerLocalProxyPort);
     return build(fields, builder::build);
   }
 
@@ -256,6 +305,7 @@ public final class DocumentReader {
     fields.string("imageRepository").ifPresent(builder::imageRepository);
     fields.string("haproxyImage").ifPresent(builder::haproxyImage);
     fields.string("keepalivedImage").ifPresent(builder::keepalivedImage);
+    fields.string("kubeVipImage").ifPresent(builder::kubeVipImage);
     return build(fields, builder::build);
   }
 
@@ -286,6 +336,17 @@ public final class DocumentReader {
           caCertificate.ifPresent(certificate -> builder.clusterCa(certificate, caKey.get()));
           return builder.build();
         });
+  }
+
+  @SafeVarargs
+  private static <T> Map<String, T> orderedMap(Object... namesAndValues) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      T value = (T) namesAndValues[i + 1];
+      map.put((String) namesAndValues[i], value);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /** Opens a mapping that must name exactly one of {@code choices}. */

@@ -4,8 +4,10 @@ import io.kubetopology.api.ApiEndpointAccess;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.EtcdTopology;
+import io.kubetopology.api.ExternalLoadBalancer;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.ImageSettings;
+import io.kubetopology.api.KubeVip;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
@@ -24,6 +26,7 @@ import java.util.Optional;
 public final class DocumentWriter {
   private static final HaproxyKeepalived DEFAULT_LB =
       HaproxyKeepalived.builder().virtualIp("192.0.2.1").build();
+  private static final KubeVip DEFAULT_KUBE_VIP = KubeVip.builder().virtualIp("192.0.2.1").build();
   private static final Networking DEFAULT_NETWORKING = Networking.defaults();
   private static final ImageSettings DEFAULT_IMAGES = ImageSettings.defaults();
 
@@ -106,10 +109,58 @@ public final class DocumentWriter {
     Map<String, Object> tree = new LinkedHashMap<>();
     if (access instanceof HaproxyKeepalived lb) {
       tree.put("haproxyKeepalived", haproxyKeepalived(lb));
+    } else if (access instanceof KubeVip kubeVip) {
+      tree.put("kubeVip", kubeVip(kubeVip));
+    } else if (access instanceof ExternalLoadBalancer external) {
+      tree.put("externalLoadBalancer", externalLoadBalancer(external));
     } else {
       tree.put("none", new LinkedHashMap<>());
     }
     return tree;
+  }
+
+  private Map<String, Object> kubeVip(KubeVip kubeVip) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("virtualIp", kubeVip.virtualIp().toString());
+    kubeVip.interfaceName().ifPresent(name -> tree.put("interfaceName", name));
+    putUnlessDefault(
+        tree,
+        "leaseDurationSeconds",
+        kubeVip.leaseDurationSeconds(),
+        DEFAULT_KUBE_VIP.leaseDurationSeconds());
+    putUnlessDefault(
+        tree,
+        "renewDeadlineSeconds",
+        kubeVip.renewDeadlineSeconds(),
+        DEFAULT_KUBE_VIP.renewDeadlineSeconds());
+    putUnlessDefault(
+        tree,
+        "retryPeriodSeconds",
+        kubeVip.retryPeriodSeconds(),
+        DEFAULT_KUBE_VIP.retryPeriodSeconds());
+    kubeVip.workerLocalProxyPort().ifPresent(port -> tree.put("workerLocalProxyPort", port));
+    return tree;
+  }
+
+  private Map<String, Object> externalLoadBalancer(ExternalLoadBalancer external) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("host", external.host());
+    putUnlessDefault(tree, "port", external.port(), ClusterTopology.DEFAULT_API_SERVER_PORT);
+    putUnlessDefault(
+        tree,
+        "tlsMode",
+        name(DocumentReader.TLS_MODES, external.tlsMode()),
+        name(DocumentReader.TLS_MODES, ExternalLoadBalancer.TlsMode.PASSTHROUGH));
+    external.workerLocalProxyPort().ifPresent(port -> tree.put("workerLocalProxyPort", port));
+    return tree;
+  }
+
+  private static <T> String name(Map<String, T> names, T value) {
+    return names.entrySet().stream()
+        .filter(entry -> entry.getValue() == value)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
   }
 
   private Map<String, Object> haproxyKeepalived(HaproxyKeepalived lb) {
@@ -132,6 +183,14 @@ public final class DocumentWriter {
         tree, "virtualRouterIdsInUse", List.copyOf(lb.virtualRouterIdsInUse()), List.of());
     putUnlessDefault(
         tree, "multicastAvailable", lb.multicastAvailable(), DEFAULT_LB.multicastAvailable());
+    putUnlessDefault(
+        tree,
+        "placement",
+        name(DocumentReader.PLACEMENTS, lb.placement()),
+        name(DocumentReader.PLACEMENTS, DEFAULT_LB.placement()));
+    putUnlessDefault(tree, "bindToVirtualIp", lb.bindToVirtualIp(), DEFAULT_LB.bindToVirtualIp());
+    putUnlessDefault(tree, "preempt", lb.preempt(), DEFAULT_LB.preempt());
+    lb.workerLocalProxyPort().ifPresent(port -> tree.put("workerLocalProxyPort", port));
     return tree;
   }
 
@@ -168,6 +227,7 @@ public final class DocumentWriter {
     putUnlessDefault(tree, "haproxyImage", images.haproxyImage(), DEFAULT_IMAGES.haproxyImage());
     putUnlessDefault(
         tree, "keepalivedImage", images.keepalivedImage(), DEFAULT_IMAGES.keepalivedImage());
+    putUnlessDefault(tree, "kubeVipImage", images.kubeVipImage(), DEFAULT_IMAGES.kubeVipImage());
     return tree;
   }
 

@@ -138,6 +138,30 @@ final class Fields {
         .map(items -> readElements(items, child(name), this::asString));
   }
 
+  /**
+   * Reads a string field that must be one of {@code choices}, reporting any other value with the
+   * closest choice.
+   */
+  <T> Optional<T> choice(String name, Map<String, T> choices) {
+    Optional<String> text = string(name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    T chosen = choices.get(text.get());
+    if (chosen == null) {
+      problems.add(
+          value(name).orElseThrow(),
+          child(name),
+          "unknown value '"
+              + text.get()
+              + "'"
+              + Suggestions.closest(text.get(), choices.keySet())
+                  .map(c -> "; did you mean '" + c + "'?")
+                  .orElse("; expected one of " + String.join(", ", choices.keySet())));
+    }
+    return Optional.ofNullable(chosen);
+  }
+
   /** Reads a list of integers. */
   Optional<List<Integer>> integers(String name) {
     return value(name)
