@@ -360,6 +360,21 @@ class BundleRendererTest {
   }
 
   @Test
+  void render_rejectsVrrpPasswordWithHash() {
+    ClusterTopology withHash =
+        TestTopologies.stackedHa()
+            .withSecrets(ClusterSecrets.builder().vrrpPassword("s3c#et12").build());
+
+    assertThatThrownBy(() -> renderer.render(withHash))
+        .isInstanceOf(TopologyValidationException.class)
+        .message()
+        .contains(
+            "ERROR VRRP_PASSWORD_CHARACTERS at secrets.vrrpPassword: the VRRP password contains a"
+                + " character that keepalived.conf cannot carry unchanged.")
+        .doesNotContain("s3c#et12");
+  }
+
+  @Test
   void manifest_listsEveryFileWithItsHash() {
     Bundle bundle = renderer.render(TestTopologies.stackedHa());
     JsonNode manifest =

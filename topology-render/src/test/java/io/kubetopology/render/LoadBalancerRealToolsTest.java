@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bundle cases cover every file of every way to reach the apiservers, in IPv4 and IPv6: control
  * planes, load-balancer hosts and workers' local proxies.
  */
+@ResourceLock(value = VrrpLab.NAMESPACES, mode = ResourceAccessMode.READ)
 class LoadBalancerRealToolsTest {
 
   private static final ClusterSecrets SECRETS =

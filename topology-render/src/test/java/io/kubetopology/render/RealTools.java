@@ -43,8 +43,9 @@ final class RealTools {
   /** System property that turns a missing tool from a skipped test into a failed one. */
   static final String REQUIRE_TOOLS_PROPERTY = "kubetopology.requireTools";
 
-  /** Debian command that installs both checked tools. */
-  static final String INSTALL_COMMAND = "apt-get install -y haproxy keepalived";
+  /** Debian command that installs the checked tools and what the live tests run beside them. */
+  static final String INSTALL_COMMAND =
+      "apt-get install -y haproxy keepalived iproute2 openssl curl procps e2fsprogs";
 
   /** Path at which {@link #keepalivedCheck} places the configuration under test. */
   static final String KEEPALIVED_CONF_PATH = "/etc/keepalived/keepalived.conf";
@@ -53,8 +54,7 @@ final class RealTools {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   // A fixed PATH, so that tools in sbin directories are found even when the JVM's PATH lacks them.
-  private static final String SEARCH_PATH =
-      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  static final String SEARCH_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private static final System.Logger LOGGER = System.getLogger(RealTools.class.getName());
 
@@ -218,18 +218,16 @@ final class RealTools {
 
     try (TempDirectory work = TempDirectory.create("kubetopology-keepalived-");
         NetworkNamespace namespace = NetworkNamespace.create(ip)) {
-      Path stage = work.path().resolve("stage");
-      stageFiles(stage, files);
-      List<String> mountSteps = planMountSteps(stage, work.path(), files.keySet());
       namespace.addVeth(interfaceName, interfaceAddressWithPrefix);
 
       List<String> command = new ArrayList<>();
       command.addAll(List.of(ip.toString(), "netns", "exec", namespace.name()));
-      command.addAll(List.of(unshare.toString(), "--mount", "--propagation", "private", "--"));
-      command.addAll(List.of("/bin/sh", "-c", MOUNT_THEN_EXEC_SCRIPT, "kubetopology-mounts"));
-      command.addAll(mountSteps);
-      command.add("--");
-      command.addAll(List.of(keepalived.toString(), "-t", "-f", KEEPALIVED_CONF_PATH));
+      command.addAll(
+          withStagedFiles(
+              unshare,
+              work.path(),
+              files,
+              List.of(keepalived.toString(), "-t", "-f", KEEPALIVED_CONF_PATH)));
 
       RunResult result = runAndCheckTime(command);
       if (result.exitCode() >= MOUNT_STEP_FAILED && result.exitCode() <= 127) {
@@ -241,6 +239,36 @@ final class RealTools {
       }
       return classify(command, result, RealTools::isKeepalivedWarning);
     }
+  }
+
+  /**
+   * Stages {@code filesAtPaths} below {@code work} and returns the command that runs {@code
+   * command} in a private mount namespace where each file appears at its absolute path, as {@link
+   * #keepalivedCheck} places them. Prefix the result with {@code ip netns exec NAME} to run it in a
+   * network namespace too. The host's files stay untouched, and {@code work} must outlive the
+   * process.
+   *
+   * @throws IllegalArgumentException if a path is not absolute and normalized
+   * @throws IllegalStateException if unshare is not installed
+   */
+  static List<String> inMountNamespace(
+      Path work, Map<String, ScriptFile> filesAtPaths, List<String> command) {
+    SortedMap<Path, ScriptFile> files = new TreeMap<>();
+    addFiles(files, filesAtPaths);
+    return withStagedFiles(requireExecutable("unshare"), work, files, command);
+  }
+
+  private static List<String> withStagedFiles(
+      Path unshare, Path work, SortedMap<Path, ScriptFile> files, List<String> command) {
+    Path stage = work.resolve("stage");
+    stageFiles(stage, files);
+    List<String> result = new ArrayList<>();
+    result.addAll(List.of(unshare.toString(), "--mount", "--propagation", "private", "--"));
+    result.addAll(List.of("/bin/sh", "-c", MOUNT_THEN_EXEC_SCRIPT, "kubetopology-mounts"));
+    result.addAll(planMountSteps(stage, work, files.keySet()));
+    result.add("--");
+    result.addAll(command);
+    return result;
   }
 
   /** Returns whether the haproxy executable is installed. */
@@ -345,6 +373,12 @@ final class RealTools {
       String keepalivedConf, Map<String, ScriptFile> filesAtPaths) {
     SortedMap<Path, ScriptFile> files = new TreeMap<>();
     files.put(Path.of(KEEPALIVED_CONF_PATH), new ScriptFile(keepalivedConf, 0644));
+    addFiles(files, filesAtPaths);
+    return files;
+  }
+
+  private static void addFiles(
+      SortedMap<Path, ScriptFile> files, Map<String, ScriptFile> filesAtPaths) {
     for (Map.Entry<String, ScriptFile> entry : filesAtPaths.entrySet()) {
       Path path = Path.of(entry.getKey());
       if (!path.isAbsolute() || !path.normalize().equals(path) || path.getNameCount() < 2) {
@@ -358,7 +392,6 @@ final class RealTools {
       }
       files.put(path, Objects.requireNonNull(entry.getValue(), entry.getKey()));
     }
-    return files;
   }
 
   private static void requireValid(String interfaceName, String addressWithPrefix) {
@@ -489,7 +522,12 @@ final class RealTools {
     return result;
   }
 
-  private static Path requireExecutable(String name) {
+  /**
+   * Returns the path of the executable {@code name} in the fixed search path.
+   *
+   * @throws IllegalStateException if it is not installed
+   */
+  static Path requireExecutable(String name) {
     return findExecutable(name)
         .orElseThrow(
             () ->
@@ -502,15 +540,16 @@ final class RealTools {
                         + "`."));
   }
 
-  private static Optional<Path> findExecutable(String name) {
+  /** Returns the path of the executable {@code name} in the fixed search path, if installed. */
+  static Optional<Path> findExecutable(String name) {
     return Stream.of(SEARCH_PATH.split(":"))
         .map(directory -> Path.of(directory, name))
         .filter(path -> Files.isRegularFile(path) && Files.isExecutable(path))
         .findFirst();
   }
 
-  // Reads the effective user id from /proc, which needs no module outside java.base.
-  private static boolean runsAsRoot() {
+  /** Returns whether the JVM runs as root, read from /proc so that no extra module is needed. */
+  static boolean runsAsRoot() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
       return lines
           .filter(line -> line.startsWith("Uid:"))
@@ -522,7 +561,8 @@ final class RealTools {
     }
   }
 
-  private record RunResult(int exitCode, List<String> output) {}
+  /** Exit status and output lines of a finished process. */
+  record RunResult(int exitCode, List<String> output) {}
 
   /**
    * Runs {@code command} with a fixed PATH and the C locale, stdin from /dev/null, and stdout and
@@ -531,7 +571,7 @@ final class RealTools {
    * @throws IllegalStateException if the process does not finish within {@link #TIMEOUT}. The
    *     process and its descendants are then killed.
    */
-  private static RunResult runAndCheckTime(List<String> command) {
+  static RunResult runAndCheckTime(List<String> command) {
     Path outputFile;
     try {
       outputFile = Files.createTempFile("kubetopology-tool-output-", ".txt");
@@ -570,8 +610,12 @@ final class RealTools {
     }
   }
 
-  // Runs a setup command and throws unless it exits with status 0.
-  private static void runOrThrow(List<String> command) {
+  /**
+   * Runs a setup command with the fixed PATH and the C locale and returns its output lines.
+   *
+   * @throws IllegalStateException unless it exits with status 0 within {@link #TIMEOUT}
+   */
+  static List<String> runOrThrow(List<String> command) {
     RunResult result = runAndCheckTime(command);
     if (result.exitCode() != 0) {
       throw new IllegalStateException(
@@ -581,6 +625,7 @@ final class RealTools {
               + ": "
               + String.join(System.lineSeparator(), result.output()));
     }
+    return result.output();
   }
 
   private static void destroyWithDescendants(Process process) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -19,6 +20,8 @@ import org.opentest4j.TestAbortedException;
  * Shows that {@link RealTools} reports what the real haproxy and keepalived reject, using
  * hand-written configurations, so that a passing render test means the tools accepted the output.
  */
+// Exclusive, because one test compares the network namespaces before and after a check.
+@ResourceLock(VrrpLab.NAMESPACES)
 class RealToolsTest {
 
   private static final String GOOD_HAPROXY_CFG =

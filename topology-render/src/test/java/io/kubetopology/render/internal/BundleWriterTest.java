@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -113,6 +114,87 @@ class BundleWriterTest {
             target + " exists and is not a directory; remove it or choose another bundle path");
 
     assertThat(target).hasContent("a file");
+  }
+
+  @Test
+  void write_fileOnFolderPathKeepsPrevious() throws IOException {
+    Path target = parent.resolve("bundle");
+    BundleWriter.write(bundle("one"), target);
+    List<BundleFile> fileThenFolder =
+        List.of(
+            BundleFile.readable("bundle.json", "{}\n"),
+            BundleFile.readable("nodes/cp-1", "a file\n"),
+            BundleFile.readable("nodes/cp-1/etc/haproxy/haproxy.cfg", "global\n"));
+
+    assertThatThrownBy(() -> BundleWriter.write(fileThenFolder, target))
+        .isInstanceOf(FileAlreadyExistsException.class);
+
+    assertThat(target.resolve("bundle.json")).hasContent("{\"marker\": \"one\"}");
+    assertThat(target.resolve("nodes/cp-1/etc/keepalived/check_apiserver.sh")).exists();
+    assertThat(siblings()).containsExactly("bundle");
+  }
+
+  @Test
+  void write_uncheckedExceptionPartWayKeepsPreviousBundle() throws IOException {
+    Path target = parent.resolve("bundle");
+    BundleWriter.write(bundle("one"), target);
+    List<BundleFile> invalidPath =
+        List.of(
+            BundleFile.readable("bundle.json", "{}\n"),
+            BundleFile.readable("nodes/cp-1/a.txt", "written first\n"),
+            BundleFile.readable("nodes/cp-1/b\u0000.txt", "never written\n"));
+
+    assertThatThrownBy(() -> BundleWriter.write(invalidPath, target))
+        .isInstanceOf(InvalidPathException.class);
+
+    assertThat(target.resolve("bundle.json")).hasContent("{\"marker\": \"one\"}");
+    assertThat(target.resolve("nodes/cp-1/a.txt")).doesNotExist();
+    assertThat(siblings()).containsExactly("bundle");
+  }
+
+  @Test
+  void write_refusesFolderWithHiddenFilesOnly() throws IOException {
+    Path target = parent.resolve("repository");
+    Files.createDirectories(target.resolve(".git"));
+
+    assertThatThrownBy(() -> BundleWriter.write(bundle("one"), target))
+        .isInstanceOf(DirectoryNotEmptyException.class)
+        .hasMessage(
+            target
+                + " is not a bundle (no bundle.json) and not empty; refusing to replace it;"
+                + " choose an empty or new directory");
+
+    assertThat(target.resolve(".git")).isDirectory();
+    assertThat(siblings()).containsExactly("repository");
+  }
+
+  @Test
+  void write_refusesFolderWhoseManifestIsFolder() throws IOException {
+    Path target = parent.resolve("bundle");
+    Files.createDirectories(target.resolve("bundle.json"));
+    Files.writeString(target.resolve("bundle.json/notes.txt"), "keep me");
+
+    assertThatThrownBy(() -> BundleWriter.write(bundle("one"), target))
+        .isInstanceOf(DirectoryNotEmptyException.class);
+
+    assertThat(target.resolve("bundle.json/notes.txt")).hasContent("keep me");
+    assertThat(siblings()).containsExactly("bundle");
+  }
+
+  @Test
+  void write_refusesSymbolicLinkToBundle() throws IOException {
+    Path real = parent.resolve("real");
+    BundleWriter.write(bundle("one"), real);
+    Path link = Files.createSymbolicLink(parent.resolve("link"), real);
+
+    assertThatThrownBy(() -> BundleWriter.write(bundle("two"), link))
+        .isInstanceOf(NotDirectoryException.class)
+        .hasMessage(
+            link + " exists and is not a directory; remove it or choose another bundle path");
+
+    assertThat(real.resolve("bundle.json")).hasContent("{\"marker\": \"one\"}");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(siblings()).containsExactly("link", "real");
   }
 
   @Test
