@@ -24,6 +24,7 @@ public final class Samples {
     samples.put("external-lb", ExternalLoadBalancerSample::topology);
     samples.put("worker-local-proxy", WorkerLocalProxySample::topology);
     samples.put("single-control-plane", SingleControlPlaneSample::topology);
+    samples.put("external-etcd", ExternalEtcdSample::topology);
     return samples;
   }
 

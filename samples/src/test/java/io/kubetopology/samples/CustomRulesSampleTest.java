@@ -16,11 +16,26 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CustomRulesSampleTest {
+  /** The standard warning of every sample, which gives no cluster CA for joins to pin. */
+  private static final Finding UNPINNED_CA =
+      new Finding(
+          "JOIN_CA_NOT_PINNED",
+          Severity.WARNING,
+          "secrets.clusterCa",
+          "the topology has no cluster CA, so joining nodes skip the CA check"
+              + " (unsafeSkipCAVerification: true) and trust any server reachable at the"
+              + " endpoint.",
+          "create a CA, for example with 'kubeadm init phase certs ca', and give its ca.crt and"
+              + " ca.key with ClusterSecrets.builder().clusterCa(certificatePem, privateKeyPem);"
+              + " the joins then pin its public key in caCertHashes.");
+
   private static final String EXPECTED_OUTPUT =
-      "0 error(s), 1 warning(s), 0 info\n"
+      "0 error(s), 2 warning(s), 0 info\n"
           + "WARNING WORKER_ZONE_LABEL at nodes[worker-1].labels: worker 'worker-1' has no"
           + " topology.kubernetes.io/zone label. Fix: add"
           + " putLabel(\"topology.kubernetes.io/zone\", ZONE) with the zone the worker runs in.\n"
+          + UNPINNED_CA
+          + "\n"
           + "suppressed WORKER_ZONE_LABEL at nodes[worker-2].labels: worker-2 runs batch jobs that"
           + " may share a zone\n";
 
@@ -51,7 +66,7 @@ class CustomRulesSampleTest {
 
     ValidationReport report = CustomRulesSample.validate(topology);
 
-    assertThat(report.findings()).isEmpty();
+    assertThat(report.findings()).containsExactly(UNPINNED_CA);
     assertThat(report.suppressions()).hasSize(1);
   }
 
@@ -67,6 +82,7 @@ class CustomRulesSampleTest {
                 "nodes[worker-1].labels",
                 "worker 'worker-1' has no topology.kubernetes.io/zone label.",
                 "add putLabel(\"topology.kubernetes.io/zone\", ZONE) with the zone the worker runs"
-                    + " in."));
+                    + " in."),
+            UNPINNED_CA);
   }
 }

@@ -8,7 +8,9 @@ import org.immutables.value.Value;
 /**
  * The secrets a bundle carries: the bootstrap token joining nodes present, the key that encrypts
  * the shared certificates in the {@code kubeadm-certs} Secret, and the VRRP password. Each is
- * given, or generated with {@link SecureRandom} by {@link #completedWith(SecureRandom)}.
+ * given, or generated with {@link SecureRandom} by {@link #completedWith(SecureRandom)}. The
+ * cluster CA is optional and never generated: without it {@code kubeadm init} creates a CA, and
+ * joining nodes cannot pin its public key.
  *
  * <p>{@link #toString()} shows which secrets are present, never their values.
  */
@@ -22,6 +24,12 @@ public interface ClusterSecrets extends WithClusterSecrets {
 
   /** keepalived's {@code auth_pass}; VRRPv2 uses at most 8 characters. */
   Optional<Secret> vrrpPassword();
+
+  /**
+   * The cluster CA that {@code kubeadm init} uses instead of creating one; its public key pin
+   * becomes {@code caCertHashes} of every JoinConfiguration.
+   */
+  Optional<CertificateAuthority> clusterCa();
 
   /** Returns secrets with none given, all to be generated. */
   static ClusterSecrets none() {
@@ -39,6 +47,7 @@ public interface ClusterSecrets extends WithClusterSecrets {
         .bootstrapToken(bootstrapToken().orElseGet(() -> generateBootstrapToken(random)))
         .certificateKey(certificateKey().orElseGet(() -> generateCertificateKey(random)))
         .vrrpPassword(vrrpPassword().orElseGet(() -> generateVrrpPassword(random)))
+        .clusterCa(clusterCa())
         .build();
   }
 
@@ -82,6 +91,15 @@ public interface ClusterSecrets extends WithClusterSecrets {
     /** Sets the VRRP password. */
     public Builder vrrpPassword(String password) {
       return vrrpPassword(Secret.of(password));
+    }
+
+    /**
+     * Sets the cluster CA from the PEM texts of {@code ca.crt} and {@code ca.key}.
+     *
+     * @throws IllegalArgumentException as {@link CertificateAuthority#of} does
+     */
+    public Builder clusterCa(String certificatePem, String privateKeyPem) {
+      return clusterCa(CertificateAuthority.of(certificatePem, Secret.of(privateKeyPem)));
     }
   }
 }

@@ -94,6 +94,28 @@ public interface ClusterTopology extends WithClusterTopology {
   }
 
   /**
+   * Returns the members of the external etcd cluster that the bundle sets up: one per node with
+   * {@link Role#ETCD}, in topology order.
+   */
+  default List<EtcdMember> etcdMembers() {
+    return nodes().stream().filter(node -> node.hasRole(Role.ETCD)).map(EtcdMember::of).toList();
+  }
+
+  /**
+   * Returns the etcd client URLs the apiservers use, {@code etcd.external.endpoints}: the explicit
+   * endpoints when given, else the client URLs of {@link #etcdMembers()}. Empty for stacked etcd.
+   */
+  default List<String> etcdEndpoints() {
+    if (!etcd().isExternal()) {
+      return List.of();
+    }
+    if (!etcd().endpoints().isEmpty()) {
+      return etcd().endpoints();
+    }
+    return etcdMembers().stream().map(EtcdMember::clientUrl).toList();
+  }
+
+  /**
    * Returns the endpoint kubeadm will use: the explicit one, else the one the API endpoint access
    * gives (such as the virtual IP and the frontend port), else empty.
    */

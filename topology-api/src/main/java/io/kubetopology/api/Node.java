@@ -85,6 +85,17 @@ public interface Node extends WithNode {
     return builder().name(name).address(address).addRole(Role.WORKER).build();
   }
 
+  /**
+   * Creates a dedicated etcd host of an external etcd cluster. The node name becomes the etcd
+   * member name.
+   *
+   * @param address the host's address with prefix length, such as {@code 10.0.1.11/24}
+   * @throws IllegalArgumentException if the name is blank or the address is malformed
+   */
+  static Node etcd(String name, String address) {
+    return builder().name(name).address(address).addRole(Role.ETCD).build();
+  }
+
   /** Starts a builder for a node with any roles. */
   static Builder builder() {
     return new Builder();

@@ -412,14 +412,93 @@ class ModelTest {
   }
 
   @Test
-  void etcdTopology_rejectsExternalWithoutEndpoints() {
-    EtcdTopology.Builder builder = EtcdTopology.external();
+  void etcdTopology_externalStartsWithKubeadmTlsPaths() {
+    EtcdTopology external = EtcdTopology.external().build();
 
-    assertThatThrownBy(builder::build)
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "external etcd has no endpoints: add the client URL of every member, such as"
-                + " https://10.0.1.11:2379");
+    assertThat(external.isExternal()).isTrue();
+    assertThat(external.endpoints()).isEmpty();
+    assertThat(external.caFile()).contains("/etc/kubernetes/pki/etcd/ca.crt");
+    assertThat(external.certFile()).contains("/etc/kubernetes/pki/apiserver-etcd-client.crt");
+    assertThat(external.keyFile()).contains("/etc/kubernetes/pki/apiserver-etcd-client.key");
+  }
+
+  @Test
+  void etcdTopology_clearTlsFilesRemovesAllThree() {
+    EtcdTopology plain =
+        EtcdTopology.external().addEndpoint("http://10.0.1.11:2379").clearTlsFiles().build();
+
+    assertThat(plain.caFile()).isEmpty();
+    assertThat(plain.certFile()).isEmpty();
+    assertThat(plain.keyFile()).isEmpty();
+  }
+
+  @Test
+  void etcdNode_hasOnlyEtcdRole() {
+    Node node = Node.etcd("etcd-1", "10.0.1.11/24");
+
+    assertThat(node.roles()).containsExactly(Role.ETCD);
+    assertThat(node.isControlPlane()).isFalse();
+  }
+
+  @Test
+  void etcdMember_usesNodeNameAndStandardPorts() {
+    EtcdMember member = EtcdMember.of(Node.etcd("etcd-1", "10.0.1.11/24"));
+
+    assertThat(member.name()).isEqualTo("etcd-1");
+    assertThat(member.peerUrl()).isEqualTo("https://10.0.1.11:2380");
+    assertThat(member.clientUrl()).isEqualTo("https://10.0.1.11:2379");
+  }
+
+  @Test
+  void etcdMember_bracketsIpv6Address() {
+    EtcdMember member = EtcdMember.of(Node.etcd("etcd-1", "fd00:0:0:1::11/64"));
+
+    assertThat(member.peerUrl()).isEqualTo("https://[fd00:0:0:1::11]:2380");
+    assertThat(member.clientUrl()).isEqualTo("https://[fd00:0:0:1::11]:2379");
+  }
+
+  @Test
+  void initialCluster_joinsEveryMemberInOrder() {
+    List<EtcdMember> members =
+        List.of(
+            EtcdMember.of(Node.etcd("etcd-2", "10.0.1.12/24")),
+            EtcdMember.of(Node.etcd("etcd-1", "10.0.1.11/24")));
+
+    assertThat(EtcdMember.initialCluster(members))
+        .isEqualTo("etcd-2=https://10.0.1.12:2380,etcd-1=https://10.0.1.11:2380");
+  }
+
+  @Test
+  void etcdEndpoints_deriveFromEtcdHosts() {
+    ClusterTopology topology =
+        haTopology()
+            .addNodes(Node.etcd("etcd-1", "10.0.1.11/24"), Node.etcd("etcd-2", "10.0.1.12/24"))
+            .etcd(EtcdTopology.external().build())
+            .build();
+
+    assertThat(topology.etcdMembers())
+        .extracting(EtcdMember::name)
+        .containsExactly("etcd-1", "etcd-2");
+    assertThat(topology.etcdEndpoints())
+        .containsExactly("https://10.0.1.11:2379", "https://10.0.1.12:2379");
+  }
+
+  @Test
+  void etcdEndpoints_preferExplicitEndpoints() {
+    ClusterTopology topology =
+        haTopology()
+            .addNode(Node.etcd("etcd-1", "10.0.1.11/24"))
+            .etcd(EtcdTopology.external().addEndpoint("https://etcd.example.com:2379").build())
+            .build();
+
+    assertThat(topology.etcdEndpoints()).containsExactly("https://etcd.example.com:2379");
+  }
+
+  @Test
+  void etcdEndpoints_emptyForStackedEtcd() {
+    ClusterTopology topology = haTopology().addNode(Node.etcd("etcd-1", "10.0.1.11/24")).build();
+
+    assertThat(topology.etcdEndpoints()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,72 @@ class TopologyDocumentsTest {
 
     assertThat(yaml).contains("secrets:\n  vrrpPassword: s3cret12\n");
     assertThat(TopologyDocuments.reader().read(yaml, "secrets.yaml")).isEqualTo(withSecrets);
+  }
+
+  private static ClusterTopology withEtcdHosts() {
+    List<Node> nodes = new ArrayList<>(expected().nodes());
+    nodes.add(Node.etcd("etcd-1", "10.0.1.11/24"));
+    nodes.add(Node.etcd("etcd-2", "10.0.1.12/24"));
+    nodes.add(Node.etcd("etcd-3", "10.0.1.13/24"));
+    return expected().withNodes(nodes).withEtcd(EtcdTopology.external().build());
+  }
+
+  @Test
+  void write_externalEtcdLeavesKubeadmTlsPathsOut() {
+    String yaml = TopologyDocuments.writer().toYaml(withEtcdHosts());
+
+    assertThat(yaml).contains("etcd:\n  external: {}\n");
+    assertThat(TopologyDocuments.reader().read(yaml, "etcd.yaml")).isEqualTo(withEtcdHosts());
+  }
+
+  @Test
+  void write_externalEtcdRoundTripsWithDefaults() {
+    String yaml = TopologyDocuments.writer().includeDefaults().toYaml(withEtcdHosts());
+
+    assertThat(yaml).contains("caFile: /etc/kubernetes/pki/etcd/ca.crt");
+    assertThat(TopologyDocuments.reader().read(yaml, "etcd.yaml")).isEqualTo(withEtcdHosts());
+  }
+
+  @Test
+  void write_plainHttpEtcdWritesEmptyTlsFiles() {
+    ClusterTopology plain =
+        expected()
+            .withEtcd(
+                EtcdTopology.external()
+                    .addEndpoint("http://10.0.1.11:2379")
+                    .clearTlsFiles()
+                    .build());
+
+    String yaml = TopologyDocuments.writer().toYaml(plain);
+
+    assertThat(yaml).contains("caFile: \"\"", "certFile: \"\"", "keyFile: \"\"");
+    assertThat(TopologyDocuments.reader().read(yaml, "etcd.yaml")).isEqualTo(plain);
+  }
+
+  @Test
+  void write_clusterCaRoundTrips() {
+    ClusterTopology withCa =
+        expected()
+            .withSecrets(
+                ClusterSecrets.builder()
+                    .clusterCa(TestCas.read("rsa-ca.crt"), TestCas.read("rsa-ca.key"))
+                    .build());
+
+    String yaml = TopologyDocuments.writer().toYaml(withCa);
+
+    assertThat(yaml).contains("clusterCaCertificate: ", "clusterCaKey: ");
+    assertThat(TopologyDocuments.reader().read(yaml, "ca.yaml")).isEqualTo(withCa);
+  }
+
+  @Test
+  void read_clusterCaWithoutKeyRejected() {
+    String yaml = VALID + "secrets:\n  clusterCaCertificate: " + "\"" + "not used" + "\"\n";
+
+    assertThat(problems(yaml))
+        .extracting(DocumentProblem::message)
+        .containsExactly(
+            "secrets gives only one of clusterCaCertificate and clusterCaKey; give both PEM"
+                + " texts, of ca.crt and ca.key, or neither");
   }
 
   @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
-import io.kubetopology.api.Role;
 import io.kubetopology.validate.Finding;
 import io.kubetopology.validate.TopologyValidationException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +137,9 @@ class BundleRendererTest {
 
     Bundle bundle = renderer.render(TestTopologies.stackedHa().withNetworking(dualStack));
 
-    assertThat(bundle.report().findings()).isEmpty();
+    assertThat(bundle.report().findings())
+        .extracting(Finding::ruleId)
+        .containsExactly("JOIN_CA_NOT_PINNED");
     assertThat(bundle.file("RUNBOOK.md").orElseThrow().text())
         .contains(
             "- Install a network plugin configured for the pod subnets 10.244.0.0/16 and"
@@ -168,7 +170,8 @@ class BundleRendererTest {
                   .containsExactly(
                       "LB_PORT_COLLIDES_WITH_APISERVER",
                       "STACKED_ETCD_EVEN_MEMBERS",
-                      "STACKED_ETCD_TOO_FEW_MEMBERS");
+                      "STACKED_ETCD_TOO_FEW_MEMBERS",
+                      "JOIN_CA_NOT_PINNED");
               assertThat(failure.getMessage())
                   .contains(
                       "haproxy frontend port '6443' equals the apiserver port",
@@ -186,19 +189,144 @@ class BundleRendererTest {
   }
 
   @Test
-  void render_rejectsDedicatedEtcdHosts() {
+  void render_rejectsEtcdHostsWithStackedEtcd() {
     ClusterTopology withEtcdHost =
         TestTopologies.stackedHa()
             .withNodes(
                 TestTopologies.stackedHa().nodes().get(0),
                 TestTopologies.stackedHa().nodes().get(1),
                 TestTopologies.stackedHa().nodes().get(2),
-                Node.builder().name("etcd-1").address("10.0.0.31/24").addRole(Role.ETCD).build());
+                Node.etcd("etcd-1", "10.0.0.31/24"));
 
     assertThatThrownBy(() -> renderer.render(withEtcdHost))
         .isInstanceOf(TopologyValidationException.class)
         .hasMessageContaining(
-            "ERROR ROLE_NOT_RENDERED at nodes[etcd-1].roles: node 'etcd-1' has role ETCD");
+            "ERROR ETCD_HOSTS_WITH_STACKED_ETCD at etcd: nodes 'etcd-1' have Role.ETCD");
+  }
+
+  @Test
+  void render_externalEtcdGivesEtcdHostsTheirFiles() {
+    Bundle bundle = renderer.render(TestTopologies.externalEtcd());
+
+    for (String host : List.of("etcd-1", "etcd-2", "etcd-3")) {
+      List<BundleFile> files =
+          bundle.files().stream()
+              .filter(file -> file.path().startsWith("nodes/" + host + "/"))
+              .toList();
+      assertThat(files)
+          .extracting(BundleFile::toString)
+          .containsExactly(
+              "nodes/" + host + "/etc/kubernetes/kubeadm-config.yaml (0644)",
+              "nodes/"
+                  + host
+                  + "/etc/systemd/system/kubelet.service.d/20-etcd-service-manager.conf"
+                  + " (0644)",
+              "nodes/" + host + "/etc/systemd/system/kubelet.service.d/kubelet.conf (0644)");
+    }
+    assertThat(bundle.report().findings())
+        .extracting(Finding::ruleId)
+        .containsExactly("JOIN_CA_NOT_PINNED");
+  }
+
+  @Test
+  void render_externalEtcdRunbookFollowsKubeadmGuideOrder() {
+    String runbook =
+        renderer.render(TestTopologies.externalEtcd()).file("RUNBOOK.md").orElseThrow().text();
+
+    assertThat(runbook)
+        .containsSubsequence(
+            "## 2. Start the etcd-only kubelet on the etcd hosts",
+            "systemctl restart kubelet",
+            "## 3. Create the etcd certificates on etcd-1",
+            "kubeadm init phase certs etcd-ca\n",
+            "kubeadm init phase certs etcd-server --config"
+                + " nodes/etcd-2/etc/kubernetes/kubeadm-config.yaml",
+            "kubeadm init phase certs etcd-server --config"
+                + " nodes/etcd-3/etc/kubernetes/kubeadm-config.yaml",
+            "kubeadm init phase certs etcd-server --config /etc/kubernetes/kubeadm-config.yaml",
+            "find /root/etcd-certs -name ca.key -type f -delete",
+            "## 4. Copy the certificates to the other etcd hosts",
+            "scp -r /root/etcd-certs/etcd-2/pki root@10.0.1.12:/etc/kubernetes/",
+            "## 5. Start etcd on the etcd hosts",
+            "kubeadm init phase etcd local --config /etc/kubernetes/kubeadm-config.yaml",
+            "## 6. Check the etcd cluster",
+            "--endpoints https://10.0.1.11:2379 endpoint health --cluster",
+            "## 7. Copy the etcd client certificate to cp-1",
+            "scp /etc/kubernetes/pki/etcd/ca.crt root@10.0.0.11:/etc/kubernetes/pki/etcd/ca.crt",
+            "scp /etc/kubernetes/pki/apiserver-etcd-client.key"
+                + " root@10.0.0.11:/etc/kubernetes/pki/apiserver-etcd-client.key",
+            "## 8. Create the cluster on cp-1",
+            "kubeadm init --config /etc/kubernetes/kubeadm-config.yaml --upload-certs");
+  }
+
+  @Test
+  void render_unmanagedEtcdRunbookNamesClientFiles() {
+    ClusterTopology topology =
+        TestTopologies.stackedHa()
+            .withEtcd(
+                EtcdTopology.external()
+                    .addEndpoints(
+                        "https://10.0.1.11:2379",
+                        "https://10.0.1.12:2379",
+                        "https://10.0.1.13:2379")
+                    .build());
+
+    String runbook = renderer.render(topology).file("RUNBOOK.md").orElseThrow().text();
+
+    assertThat(runbook)
+        .contains(
+            "external etcd at https://10.0.1.11:2379, https://10.0.1.12:2379,"
+                + " https://10.0.1.13:2379.")
+        .containsSubsequence(
+            "## 2. Copy the etcd client certificate to cp-1",
+            "/etc/kubernetes/pki/etcd/ca.crt\n/etc/kubernetes/pki/apiserver-etcd-client.crt\n",
+            "## 3. Create the cluster on cp-1")
+        .doesNotContain("etcd-only kubelet");
+  }
+
+  @Test
+  void render_clusterCaGoesToInitNodeOnly() {
+    ClusterTopology topology =
+        TestTopologies.stackedHa()
+            .withSecrets(TestTopologies.fixedSecrets().withClusterCa(TestCas.rsaCa()));
+
+    Bundle bundle = renderer.render(topology);
+
+    BundleFile certificate = bundle.nodeFile("cp-1", "/etc/kubernetes/pki/ca.crt").orElseThrow();
+    BundleFile key = bundle.nodeFile("cp-1", "/etc/kubernetes/pki/ca.key").orElseThrow();
+    assertThat(certificate.mode()).isEqualTo(0644);
+    assertThat(certificate.containsSecret()).isFalse();
+    assertThat(certificate.text()).isEqualTo(TestCas.read("rsa-ca.crt"));
+    assertThat(key.mode()).isEqualTo(0600);
+    assertThat(key.containsSecret()).isTrue();
+    assertThat(key.text()).isEqualTo(TestCas.read("rsa-ca.key"));
+    assertThat(bundle.files())
+        .extracting(BundleFile::path)
+        .filteredOn(path -> path.contains("/pki/"))
+        .containsExactly(
+            "nodes/cp-1/etc/kubernetes/pki/ca.crt", "nodes/cp-1/etc/kubernetes/pki/ca.key");
+    assertThat(bundle.report().findings()).isEmpty();
+  }
+
+  @Test
+  void render_clusterCaChangesRunbook() {
+    ClusterTopology topology =
+        TestTopologies.stackedHa()
+            .withSecrets(TestTopologies.fixedSecrets().withClusterCa(TestCas.rsaCa()));
+
+    String runbook = renderer.render(topology).file("RUNBOOK.md").orElseThrow().text();
+
+    assertThat(runbook)
+        .contains(
+            "install -D -o root -g root -m 0600 nodes/cp-1/etc/kubernetes/pki/ca.key"
+                + " /etc/kubernetes/pki/ca.key\n",
+            "kubeadm uses the cluster CA in `/etc/kubernetes/pki/ca.crt` and"
+                + " `/etc/kubernetes/pki/ca.key`, installed with the other files, instead of"
+                + " creating one.",
+            "kubeadm deletes that Secret after 2 hours",
+            "- The joins check the cluster CA against its public key pin (`caCertHashes`), so a"
+                + " server that poses as the cluster is rejected.")
+        .doesNotContain("unsafeSkipCAVerification");
   }
 
   @Test

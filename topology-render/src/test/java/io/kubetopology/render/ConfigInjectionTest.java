@@ -251,6 +251,8 @@ class ConfigInjectionTest {
             .severity("CERT_SAN_INVALID", Severity.INFO)
             .severity("DNS_DOMAIN_INVALID", Severity.INFO)
             .severity("IMAGE_REFERENCE_INVALID", Severity.INFO)
+            .severity("EXTERNAL_ETCD_ENDPOINT_INVALID", Severity.INFO)
+            .severity("EXTERNAL_ETCD_EVEN_MEMBERS", Severity.INFO)
             .build();
 
     assertRejected(BundleRenderer.withValidator(lenient), field, character);

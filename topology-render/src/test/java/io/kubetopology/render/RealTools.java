@@ -285,6 +285,26 @@ final class RealTools {
     return KeepalivedProbe.AVAILABLE;
   }
 
+  /** Returns whether etcd, etcdctl and openssl are installed, as the etcd cluster test needs. */
+  static boolean etcdAvailable() {
+    return Stream.of("etcd", "etcdctl", "openssl")
+        .allMatch(name -> findExecutable(name).isPresent());
+  }
+
+  /** Returns whether openssl is installed. */
+  static boolean opensslAvailable() {
+    return findExecutable("openssl").isPresent();
+  }
+
+  /**
+   * Returns the absolute path of {@code name} in the fixed search path.
+   *
+   * @throws IllegalStateException if it is not installed
+   */
+  static Path executable(String name) {
+    return requireExecutable(name);
+  }
+
   /**
    * Skips the calling test when a tool is missing, or fails it when the system property {@value
    * #REQUIRE_TOOLS_PROPERTY} is {@code true}, as it is in CI.
@@ -294,14 +314,32 @@ final class RealTools {
    * @param whatToInstall the missing tool, named in the message
    */
   static void assumeOrRequire(boolean available, String whatToInstall) {
+    assumeOrRequireTool(
+        available,
+        whatToInstall,
+        INSTALL_COMMAND,
+        " keepalived checks also need root and a working `ip netns`.");
+  }
+
+  /**
+   * Skips or fails the calling test as {@link #assumeOrRequire(boolean, String)} does, with {@code
+   * installCommand} as the way to install the missing tool.
+   */
+  static void assumeOrRequire(boolean available, String whatToInstall, String installCommand) {
+    assumeOrRequireTool(available, whatToInstall, installCommand, "");
+  }
+
+  private static void assumeOrRequireTool(
+      boolean available, String whatToInstall, String installCommand, String note) {
     if (available) {
       return;
     }
     String message =
         whatToInstall
             + " is not available, so the check against the real tool cannot run. Install it with `"
-            + INSTALL_COMMAND
-            + "`. keepalived checks also need root and a working `ip netns`.";
+            + installCommand
+            + "`."
+            + note;
     if (Boolean.getBoolean(REQUIRE_TOOLS_PROPERTY)) {
       Assertions.fail(
           message + " The check is required because " + REQUIRE_TOOLS_PROPERTY + "=true.");

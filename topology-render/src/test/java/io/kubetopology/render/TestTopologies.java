@@ -3,12 +3,15 @@ package io.kubetopology.render;
 import io.kubetopology.api.ApiEndpointAccess;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived.Placement;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.validate.TopologyValidator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Topologies shared by the render tests. */
@@ -55,8 +58,53 @@ final class TestTopologies {
   }
 
   /**
+   * The stacked HA topology with external etcd on three etcd hosts, etcd-1..3 at 10.0.1.11-13/24.
+   */
+  static ClusterTopology externalEtcd(String version) {
+    List<Node> nodes = new ArrayList<>(stackedHa(version).nodes());
+    nodes.add(Node.etcd("etcd-1", "10.0.1.11/24"));
+    nodes.add(Node.etcd("etcd-2", "10.0.1.12/24"));
+    nodes.add(Node.etcd("etcd-3", "10.0.1.13/24"));
+    return stackedHa(version).withNodes(nodes).withEtcd(EtcdTopology.external().build());
+  }
+
+  static ClusterTopology externalEtcd() {
+    return externalEtcd("v1.33.4");
+  }
+
+  /** The external etcd topology with every address in IPv6, in fd00::/64 and fd00:1::/64. */
+  static ClusterTopology externalEtcdIpv6() {
+    return ClusterTopology.builder()
+        .name("prod-v6")
+        .kubernetesVersion("v1.33.4")
+        .addNodes(
+            Node.controlPlane("cp-1", "fd00::11/64"),
+            Node.controlPlane("cp-2", "fd00::12/64"),
+            Node.controlPlane("cp-3", "fd00::13/64"),
+            Node.worker("worker-1", "fd00::21/64"),
+            Node.etcd("etcd-1", "fd00:1::11/64"),
+            Node.etcd("etcd-2", "fd00:1::12/64"),
+            Node.etcd("etcd-3", "fd00:1::13/64"))
+        .etcd(EtcdTopology.external().build())
+        .apiEndpoint(
+            ApiEndpointAccess.haproxyKeepalived()
+                .virtualIp("fd00::100")
+                .interfaceName("eth0")
+                .frontendPort(8443)
+                .build())
+        .networking(
+            Networking.builder()
+                .podSubnet("fd00:10:244::/56")
+                .serviceSubnet("fd00:10:96::/108")
+                .build())
+        .secrets(fixedSecrets())
+        .build();
+  }
+
+  /**
    * Returns three control planes, two workers and two load-balancer hosts in {@code prefix}.0/24 or
-   * {@code prefix}/64, with the first access kind; only the access changes between the variants.
+   * {@code prefix}/64, with the first access kind and a cluster CA; only the access changes between
+   * the variants.
    */
   static ClusterTopology variantBase(boolean ipv6) {
     return ClusterTopology.builder()
@@ -73,7 +121,7 @@ final class TestTopologies {
         .apiEndpoint(variants(ipv6).values().iterator().next())
         .networking(
             ipv6 ? ipv6Networking() : Networking.builder().podSubnet("10.244.0.0/16").build())
-        .secrets(fixedSecrets())
+        .secrets(fixedSecrets().withClusterCa(TestCas.rsaCa()))
         .build();
   }
 

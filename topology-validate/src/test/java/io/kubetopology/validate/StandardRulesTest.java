@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checks the standard rule catalogue against a valid reference topology: three stacked control
  * planes cp-1..3 at 10.0.0.11-13/24, two workers, VIP 10.0.0.100 on eth0 with frontend port 8443
- * and pod subnet 10.244.0.0/16. Each rule test changes one thing and expects exactly the findings
+ * and pod subnet 10.244.0.0/16, with a cluster CA. The external etcd reference adds the etcd hosts
+ * etcd-1..3 at 10.0.1.11-13/24. Each rule test changes one thing and expects exactly the findings
  * of that change.
  */
 class StandardRulesTest {
@@ -81,6 +82,20 @@ class StandardRulesTest {
           "BOOTSTRAP_TOKEN_INVALID",
           "CERTIFICATE_KEY_INVALID",
           "VALUE_UNSAFE_FOR_CONFIG",
+          "JOIN_CA_NOT_PINNED",
+          "CLUSTER_CA_NOT_CA",
+          "EXTERNAL_ETCD_MEMBERS_MISSING",
+          "ETCD_HOSTS_WITH_STACKED_ETCD",
+          "EXTERNAL_ETCD_ENDPOINTS_WITH_HOSTS",
+          "ETCD_HOST_HAS_OTHER_ROLE",
+          "EXTERNAL_ETCD_EVEN_MEMBERS",
+          "EXTERNAL_ETCD_TOO_FEW_MEMBERS",
+          "ETCD_MEMBER_NAME_DUPLICATE",
+          "ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER",
+          "EXTERNAL_ETCD_ENDPOINT_INVALID",
+          "EXTERNAL_ETCD_ENDPOINT_NOT_HTTPS",
+          "EXTERNAL_ETCD_TLS_INCOMPLETE",
+          "EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE",
           "LOAD_BALANCER_ROLE_UNUSED",
           "LOAD_BALANCER_HOSTS_MISSING",
           "LOAD_BALANCER_HOSTS_TOO_FEW",
@@ -152,6 +167,7 @@ class StandardRulesTest {
         .etcd(EtcdTopology.stacked())
         .apiEndpoint(loadBalancer())
         .networking(Networking.builder().podSubnet("10.244.0.0/16").build())
+        .secrets(ClusterSecrets.builder().clusterCa(TestCas.rsaCa()).build())
         .build();
   }
 
@@ -176,8 +192,9 @@ class StandardRulesTest {
         .withApiEndpoint(loadBalancer().withVirtualIp(IpAddress.parse(prefix + "100")));
   }
 
+  /** Returns the reference topology with {@code secrets} and the reference cluster CA. */
   private static ClusterTopology withSecrets(ClusterSecrets secrets) {
-    return reference().withSecrets(secrets);
+    return reference().withSecrets(secrets.withClusterCa(TestCas.rsaCa()));
   }
 
   private static List<Finding> findings(ClusterTopology topology) {
@@ -201,6 +218,30 @@ class StandardRulesTest {
 
   private static Finding warning(String ruleId, String path, String message, String hint) {
     return new Finding(ruleId, Severity.WARNING, path, message, hint);
+  }
+
+  private static final Node ETCD_1 = Node.etcd("etcd-1", "10.0.1.11/24");
+  private static final Node ETCD_2 = Node.etcd("etcd-2", "10.0.1.12/24");
+  private static final Node ETCD_3 = Node.etcd("etcd-3", "10.0.1.13/24");
+
+  /** Returns the reference topology with {@code etcdHosts} and external etcd on them. */
+  private static ClusterTopology withEtcdHosts(Node... etcdHosts) {
+    List<Node> nodes = new ArrayList<>(reference().nodes());
+    nodes.addAll(List.of(etcdHosts));
+    return reference().withNodes(nodes).withEtcd(EtcdTopology.external().build());
+  }
+
+  private static ClusterTopology externalReference() {
+    return withEtcdHosts(ETCD_1, ETCD_2, ETCD_3);
+  }
+
+  /** Returns the reference topology with an external etcd cluster managed elsewhere. */
+  private static ClusterTopology withUnmanagedEtcd(EtcdTopology.Builder etcd) {
+    return reference().withEtcd(etcd.build());
+  }
+
+  private static EtcdTopology.Builder unmanagedEtcd(String... endpoints) {
+    return EtcdTopology.external().addEndpoints(endpoints);
   }
 
   @Test
@@ -1956,6 +1997,418 @@ class StandardRulesTest {
     assertThat(findings(topology)).isEmpty();
   }
 
+  // JOIN_CA_NOT_PINNED
+
+  @Test
+  void joinCaNotPinned_warnsWithoutClusterCa() {
+    assertSingleFinding(
+        reference().withSecrets(ClusterSecrets.none()),
+        warning(
+            "JOIN_CA_NOT_PINNED",
+            "secrets.clusterCa",
+            "the topology has no cluster CA, so joining nodes skip the CA check"
+                + " (unsafeSkipCAVerification: true) and trust any server reachable at the"
+                + " endpoint.",
+            "create a CA, for example with 'kubeadm init phase certs ca', and give its ca.crt and"
+                + " ca.key with ClusterSecrets.builder().clusterCa(certificatePem, privateKeyPem);"
+                + " the joins then pin its public key in caCertHashes."));
+  }
+
+  @Test
+  void joinCaNotPinned_ignoresClusterWithoutJoins() {
+    ClusterTopology topology =
+        reference()
+            .withNodes(CP_1)
+            .withApiEndpoint(ApiEndpointAccess.none())
+            .withControlPlaneEndpoint(ControlPlaneEndpoint.of("api.dev.example.test", 6443))
+            .withSecrets(ClusterSecrets.none());
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  // CLUSTER_CA_NOT_CA
+
+  @Test
+  void clusterCaNotCa_reportsLeafCertificate() {
+    ClusterTopology topology =
+        reference()
+            .withSecrets(ClusterSecrets.builder().clusterCa(TestCas.leafCertificate()).build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "CLUSTER_CA_NOT_CA",
+            "secrets.clusterCa",
+            "the cluster CA certificate 'CN=not-a-ca' is not a CA certificate (its basic"
+                + " constraints lack CA:TRUE), so kubeadm does not accept it as the cluster CA.",
+            "give a CA certificate, such as the ca.crt that 'kubeadm init phase certs ca'"
+                + " creates."));
+  }
+
+  // External etcd: the references
+
+  @Test
+  void externalReference_hasNoFindings() {
+    assertThat(findings(externalReference())).isEmpty();
+  }
+
+  @Test
+  void externalReference_inIpv6HasNoFindings() {
+    ClusterTopology topology =
+        withEtcdHosts(
+            Node.etcd("etcd-1", "fd00:1::11/64"),
+            Node.etcd("etcd-2", "fd00:1::12/64"),
+            Node.etcd("etcd-3", "fd00:1::13/64"));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void unmanagedEtcd_withHttpsEndpointsHasNoFindings() {
+    ClusterTopology topology =
+        withUnmanagedEtcd(
+            unmanagedEtcd(
+                "https://10.0.1.11:2379",
+                "https://[fd00:1::12]:2379",
+                "https://etcd-3.example.com:2379"));
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  // EXTERNAL_ETCD_MEMBERS_MISSING
+
+  @Test
+  void externalEtcdMembersMissing_reportsNoHostsAndNoEndpoints() {
+    assertSingleFinding(
+        reference().withEtcd(EtcdTopology.external().build()),
+        error(
+            "EXTERNAL_ETCD_MEMBERS_MISSING",
+            "etcd",
+            "external etcd has no members: no node has Role.ETCD and etcd.endpoints is empty.",
+            "add three etcd hosts with Node.etcd(name, address), or add the client URL of every"
+                + " member of an etcd cluster managed elsewhere with addEndpoint(...)."));
+  }
+
+  // ETCD_HOSTS_WITH_STACKED_ETCD
+
+  @Test
+  void etcdHostsWithStackedEtcd_reportsEveryHost() {
+    assertSingleFinding(
+        externalReference().withEtcd(EtcdTopology.stacked()),
+        error(
+            "ETCD_HOSTS_WITH_STACKED_ETCD",
+            "etcd",
+            "nodes 'etcd-1', 'etcd-2', 'etcd-3' have Role.ETCD, but etcd is stacked on the"
+                + " control planes, so no etcd member would run on them.",
+            "set etcd(EtcdTopology.external().build()) to run the etcd cluster on these hosts, or"
+                + " remove Role.ETCD from them."));
+  }
+
+  // EXTERNAL_ETCD_ENDPOINTS_WITH_HOSTS
+
+  @Test
+  void externalEtcdEndpointsWithHosts_reportsBoth() {
+    ClusterTopology topology =
+        externalReference().withEtcd(unmanagedEtcd("https://10.0.1.11:2379").build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_ENDPOINTS_WITH_HOSTS",
+            "etcd.endpoints",
+            "external etcd has both explicit endpoints and the etcd hosts 'etcd-1', 'etcd-2',"
+                + " 'etcd-3'; the hosts form their own cluster, so an endpoint outside it reaches"
+                + " another cluster.",
+            "remove the endpoints to use the etcd hosts, whose client URLs become the endpoints,"
+                + " or remove Role.ETCD from the hosts to use an etcd cluster managed"
+                + " elsewhere."));
+  }
+
+  // ETCD_HOST_HAS_OTHER_ROLE
+
+  @Test
+  void etcdHostHasOtherRole_reportsWorkerRole() {
+    Node etcdWorker = ETCD_3.withRoles(Role.ETCD, Role.WORKER);
+
+    assertSingleFinding(
+        withEtcdHosts(ETCD_1, ETCD_2, etcdWorker),
+        error(
+            "ETCD_HOST_HAS_OTHER_ROLE",
+            "nodes[etcd-3].roles",
+            "etcd host 'etcd-3' also has the roles [WORKER], but its kubelet is replaced by one"
+                + " that runs the etcd static pod only.",
+            "give the etcd member a host of its own, created with Node.etcd(name, address)."));
+  }
+
+  // EXTERNAL_ETCD_EVEN_MEMBERS and EXTERNAL_ETCD_TOO_FEW_MEMBERS
+
+  @Test
+  void externalEtcdEvenMembers_reportsFourHosts() {
+    Node etcd4 = Node.etcd("etcd-4", "10.0.1.14/24");
+
+    assertSingleFinding(
+        withEtcdHosts(ETCD_1, ETCD_2, ETCD_3, etcd4),
+        error(
+            "EXTERNAL_ETCD_EVEN_MEMBERS",
+            "etcd",
+            "external etcd has 4 members; an even count tolerates no more failures than the odd"
+                + " count below it, and two members lose quorum when either fails.",
+            "use an odd number of etcd members, such as 5."));
+  }
+
+  @Test
+  void externalEtcdEvenMembers_reportsTwoEndpointsAndWarns() {
+    ClusterTopology topology =
+        withUnmanagedEtcd(unmanagedEtcd("https://10.0.1.11:2379", "https://10.0.1.12:2379"));
+
+    assertThat(findings(topology))
+        .containsExactly(
+            error(
+                "EXTERNAL_ETCD_EVEN_MEMBERS",
+                "etcd",
+                "external etcd has 2 members; an even count tolerates no more failures than the"
+                    + " odd count below it, and two members lose quorum when either fails.",
+                "use an odd number of etcd members, such as 3."),
+            warning(
+                "EXTERNAL_ETCD_TOO_FEW_MEMBERS",
+                "etcd",
+                "external etcd has 2 members, so the loss of one member stops the cluster.",
+                "use at least three etcd members, as the kubeadm HA guide does."));
+  }
+
+  @Test
+  void externalEtcdTooFewMembers_warnsForOneHost() {
+    assertSingleFinding(
+        withEtcdHosts(ETCD_1),
+        warning(
+            "EXTERNAL_ETCD_TOO_FEW_MEMBERS",
+            "etcd",
+            "external etcd has 1 member, so the loss of one member stops the cluster.",
+            "use at least three etcd members, as the kubeadm HA guide does."));
+  }
+
+  // ETCD_MEMBER_NAME_DUPLICATE
+
+  @Test
+  void etcdMemberNameDuplicate_reportsSecondHost() {
+    Node twin = Node.etcd("etcd-1", "10.0.1.12/24");
+
+    assertThat(findings(withEtcdHosts(ETCD_1, twin, ETCD_3)))
+        .containsExactly(
+            error(
+                "ETCD_MEMBER_NAME_DUPLICATE",
+                "nodes[etcd-1].name",
+                "etcd member name 'etcd-1' is used by more than one etcd host, so"
+                    + " --initial-cluster gives that member two peer URLs and etcd does not"
+                    + " start.",
+                "give every etcd host its own name."),
+            error(
+                "NODE_NAME_DUPLICATE",
+                "nodes[etcd-1].name",
+                "node name 'etcd-1' is used by more than one node.",
+                "give every node its own name."));
+  }
+
+  // ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER
+
+  @Test
+  void etcdMemberNotInInitialCluster_reportsNameWithComma() {
+    Node comma = Node.etcd("etcd,1", "10.0.1.11/24");
+
+    assertThat(findings(withEtcdHosts(comma, ETCD_2, ETCD_3)))
+        .containsExactly(
+            error(
+                "ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER",
+                "nodes[etcd,1].name",
+                "etcd member 'etcd,1' is not in --initial-cluster"
+                    + " 'etcd,1=https://10.0.1.11:2380,etcd-2=https://10.0.1.12:2380,"
+                    + "etcd-3=https://10.0.1.13:2380' with its peer URL https://10.0.1.11:2380,"
+                    + " because etcd splits that list at ',' and '='.",
+                "name the etcd host with lowercase letters, digits, '-' and '.' only, such as"
+                    + " etcd-1."),
+            error(
+                "NODE_NAME_INVALID",
+                "nodes[etcd,1].name",
+                "node name 'etcd,1' is not a lowercase DNS-1123 subdomain.",
+                "use lowercase letters, digits, '-' and '.', starting and ending with a letter or"
+                    + " digit, such as cp-1."),
+            error(
+                "VALUE_UNSAFE_FOR_CONFIG",
+                "nodes[etcd,1].name",
+                "node name 'etcd,1' contains ',', which can change the meaning of the files it is"
+                    + " written into.",
+                SHELL_WORD_HINT));
+  }
+
+  @Test
+  void etcdMemberNotInInitialCluster_reportsNameWithEqualsSign() {
+    Node equals = Node.etcd("etcd=1", "10.0.1.11/24");
+
+    List<String> ruleIds =
+        findings(withEtcdHosts(equals, ETCD_2, ETCD_3)).stream().map(Finding::ruleId).toList();
+
+    assertThat(ruleIds)
+        .containsExactly(
+            "ETCD_MEMBER_NOT_IN_INITIAL_CLUSTER", "NODE_NAME_INVALID", "VALUE_UNSAFE_FOR_CONFIG");
+  }
+
+  // EXTERNAL_ETCD_ENDPOINT_INVALID
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "10.0.1.11:2379",
+        "https://10.0.1.11",
+        "https://fd00:1::11:2379",
+        "https://10.0.1.11:2379/",
+        "https://10.0.1.11:0",
+        "https://10.0.1.11:65536",
+        "https://ETCD.example.com:2379",
+        "https://[10.0.1.11]:2379"
+      })
+  void externalEtcdEndpointInvalid_reportsMalformedUrl(String endpoint) {
+    ClusterTopology topology =
+        withUnmanagedEtcd(
+            unmanagedEtcd("https://10.0.1.12:2379", endpoint, "https://10.0.1.13:2379"));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_ENDPOINT_INVALID",
+            "etcd.endpoints[1]",
+            "etcd endpoint '" + endpoint + "' is not a URL of the form SCHEME://HOST:PORT.",
+            "write each endpoint as https://HOST:PORT, such as https://10.0.1.11:2379, with an"
+                + " IPv6 address in brackets."));
+  }
+
+  // EXTERNAL_ETCD_ENDPOINT_NOT_HTTPS
+
+  @Test
+  void externalEtcdEndpointNotHttps_reportsHttpWithTlsFiles() {
+    ClusterTopology topology =
+        withUnmanagedEtcd(
+            unmanagedEtcd(
+                "https://10.0.1.11:2379", "http://10.0.1.12:2379", "https://10.0.1.13:2379"));
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_ENDPOINT_NOT_HTTPS",
+            "etcd.endpoints[1]",
+            "etcd endpoint 'http://10.0.1.12:2379' uses http, but TLS files are given, and"
+                + " kubeadm requires https then.",
+            "use https, or call clearTlsFiles() for an etcd cluster that serves plain http."));
+  }
+
+  @Test
+  void externalEtcdEndpointNotHttps_acceptsHttpWithoutTlsFiles() {
+    ClusterTopology topology =
+        withUnmanagedEtcd(
+            unmanagedEtcd("http://10.0.1.11:2379", "http://10.0.1.12:2379", "http://10.0.1.13:2379")
+                .clearTlsFiles());
+
+    assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void externalEtcdEndpointNotHttps_reportsOtherScheme() {
+    ClusterTopology topology =
+        withUnmanagedEtcd(
+            unmanagedEtcd("unix://etcd-1:2379", "http://10.0.1.12:2379", "http://10.0.1.13:2379")
+                .clearTlsFiles());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_ENDPOINT_NOT_HTTPS",
+            "etcd.endpoints[0]",
+            "etcd endpoint 'unix://etcd-1:2379' uses unix, which is neither https nor http.",
+            "write each endpoint as https://HOST:PORT, such as https://10.0.1.11:2379, with an"
+                + " IPv6 address in brackets."));
+  }
+
+  // EXTERNAL_ETCD_TLS_INCOMPLETE
+
+  @Test
+  void externalEtcdTlsIncomplete_reportsMissingKey() {
+    ClusterTopology topology =
+        externalReference().withEtcd(EtcdTopology.external().keyFile(Optional.empty()).build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_TLS_INCOMPLETE",
+            "etcd",
+            "external etcd gives only some of its TLS files: keyFile is missing, and the"
+                + " apiservers need the CA, the client certificate and its key together.",
+            "set caFile, certFile and keyFile, or call clearTlsFiles() for an etcd cluster that"
+                + " serves plain http."));
+  }
+
+  @Test
+  void externalEtcdTlsIncomplete_reportsCaAlone() {
+    EtcdTopology.Builder etcd =
+        unmanagedEtcd("https://10.0.1.11:2379", "https://10.0.1.12:2379", "https://10.0.1.13:2379")
+            .clearTlsFiles()
+            .caFile("/etc/etcd/ca.crt");
+
+    assertSingleFinding(
+        withUnmanagedEtcd(etcd),
+        error(
+            "EXTERNAL_ETCD_TLS_INCOMPLETE",
+            "etcd",
+            "external etcd gives only some of its TLS files: certFile, keyFile are missing, and"
+                + " the apiservers need the CA, the client certificate and its key together.",
+            "set caFile, certFile and keyFile, or call clearTlsFiles() for an etcd cluster that"
+                + " serves plain http."));
+  }
+
+  @Test
+  void externalEtcdTlsIncomplete_reportsEtcdHostsWithoutTls() {
+    ClusterTopology topology =
+        externalReference().withEtcd(EtcdTopology.external().clearTlsFiles().build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_TLS_INCOMPLETE",
+            "etcd",
+            "external etcd on the etcd hosts has no TLS files, but kubeadm runs those members"
+                + " with --client-cert-auth=true, so the apiservers need the CA, a client"
+                + " certificate and its key.",
+            "remove clearTlsFiles(), so that the apiservers use kubeadm's etcd client certificate"
+                + " paths."));
+  }
+
+  // EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE
+
+  @Test
+  void externalEtcdTlsPathNotAbsolute_reportsRelativeCaFile() {
+    ClusterTopology topology =
+        externalReference().withEtcd(EtcdTopology.external().caFile("pki/etcd/ca.crt").build());
+
+    assertSingleFinding(
+        topology,
+        error(
+            "EXTERNAL_ETCD_TLS_PATH_NOT_ABSOLUTE",
+            "etcd.caFile",
+            "etcd caFile 'pki/etcd/ca.crt' is not an absolute path.",
+            "give the absolute path on the control planes, such as"
+                + " /etc/kubernetes/pki/etcd/ca.crt."));
+  }
+
+  @Test
+  void externalEtcdTlsPathNotAbsolute_acceptsOtherAbsolutePaths() {
+    EtcdTopology etcd =
+        EtcdTopology.external()
+            .caFile("/etc/etcd/ca.crt")
+            .certFile("/etc/etcd/client.crt")
+            .keyFile("/etc/etcd/client.key")
+            .build();
+
+    assertThat(findings(externalReference().withEtcd(etcd))).isEmpty();
+  }
+
   // VALUE_UNSAFE_FOR_CONFIG
 
   private static final String SHELL_WORD_HINT =
@@ -2176,6 +2629,7 @@ class StandardRulesTest {
         EtcdTopology.external()
             .addEndpoint("https://10.0.1.11:2379")
             .addEndpoint("https://[fd00::1:12]:2379")
+            .addEndpoint("https://etcd-3.example.com:2379")
             .caFile("/etc/kubernetes/pki/etcd/ca.crt")
             .certFile("/etc/kubernetes/pki/apiserver-etcd-client.crt")
             .keyFile("/etc/kubernetes/pki/apiserver-etcd-client.key")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetopology.api.ApiEndpointAccess;
+import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
@@ -51,6 +52,7 @@ class TopologyValidatorTest {
                 .frontendPort(8443)
                 .build())
         .networking(Networking.builder().podSubnet("10.244.0.0/16").build())
+        .secrets(ClusterSecrets.builder().clusterCa(TestCas.rsaCa()).build())
         .build();
   }
 

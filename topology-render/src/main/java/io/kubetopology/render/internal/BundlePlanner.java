@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.api.CertificateAuthority;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.Node;
@@ -40,14 +41,51 @@ public final class BundlePlanner {
   private static List<BundleFile> nodeFiles(
       ClusterTopology topology, Node node, ClusterSecrets secrets) {
     List<BundleFile> files = new ArrayList<>();
+    if (node.hasRole(Role.ETCD)) {
+      return etcdHostFiles(topology, node, secrets);
+    }
     if (runsKubeadm(node)) {
       files.add(
           BundleFile.secret(
               nodePath(node, NodePaths.KUBEADM_CONFIG),
               KubeadmConfigRenderer.render(topology, node, secrets)));
     }
+    if (KubeadmConfigRenderer.isInitNode(topology, node)) {
+      secrets.clusterCa().ifPresent(ca -> files.addAll(clusterCaFiles(node, ca)));
+    }
     files.addAll(AccessFilePlanner.nodeFiles(topology, node, secrets));
     return files;
+  }
+
+  /**
+   * Returns an etcd host's files. Its kubeadm configuration contains no secret, so it is readable,
+   * like the kubelet files.
+   */
+  private static List<BundleFile> etcdHostFiles(
+      ClusterTopology topology, Node node, ClusterSecrets secrets) {
+    return List.of(
+        BundleFile.readable(
+            nodePath(node, NodePaths.KUBEADM_CONFIG),
+            KubeadmConfigRenderer.render(topology, node, secrets)),
+        BundleFile.readable(
+            nodePath(node, NodePaths.ETCD_KUBELET_CONFIG),
+            EtcdHostRenderer.kubeletConfiguration(node)),
+        BundleFile.readable(
+            nodePath(node, NodePaths.ETCD_KUBELET_DROP_IN), EtcdHostRenderer.serviceDropIn()));
+  }
+
+  /** Returns the cluster CA files that {@code kubeadm init} finds and uses on the init node. */
+  private static List<BundleFile> clusterCaFiles(Node node, CertificateAuthority ca) {
+    return List.of(
+        BundleFile.readable(
+            nodePath(node, NodePaths.CLUSTER_CA_CERT), withLfLineEnds(ca.certificatePem())),
+        BundleFile.secret(
+            nodePath(node, NodePaths.CLUSTER_CA_KEY), withLfLineEnds(ca.privateKeyPem().reveal())));
+  }
+
+  /** Returns PEM text with LF line ends and one final newline, as every bundle file has. */
+  private static String withLfLineEnds(String pem) {
+    return pem.replace("\r\n", "\n").strip() + "\n";
   }
 
   /** Returns true for the nodes that run kubeadm: control planes and workers. */

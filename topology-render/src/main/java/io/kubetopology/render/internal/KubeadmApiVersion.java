@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kubeadm configuration API version written for each range of Kubernetes minor versions.
+ * The kubeadm configuration API version written for each range of Kubernetes minor versions, and
+ * the fields whose shape or place differs between the versions.
  *
  * <p>kubeadm 1.27-1.30 read only {@code kubeadm.k8s.io/v1beta3}. kubeadm 1.31-1.35 read v1beta3
  * (deprecated) and v1beta4, and 1.36 removed v1beta3, so v1beta4 is written from 1.31 on. Sources:
@@ -14,15 +15,54 @@ import java.util.Optional;
  * lowest release this library supports, although kubeadm 1.22-1.26 also read v1beta3.
  */
 public enum KubeadmApiVersion {
-  /** Kubernetes 1.27-1.30, whose kubeadm reads extra arguments as maps from flag name to value. */
-  V1BETA3("kubeadm.k8s.io/v1beta3", KubeadmApiVersion.MINIMUM_MINOR, 30, false),
+  /**
+   * Kubernetes 1.27-1.30, whose kubeadm reads extra arguments as maps from flag name to value and
+   * keeps its timeouts in the component blocks.
+   */
+  V1BETA3(
+      "kubeadm.k8s.io/v1beta3",
+      KubeadmApiVersion.MINIMUM_MINOR,
+      30,
+      ArgShape.MAP,
+      TimeoutPlacement.COMPONENT_FIELDS),
 
   // NOTE: this row has no upper bound. A kubeadm release that drops v1beta4 for the planned
   // kubeadm.k8s.io/v1 (a placeholder since 1.36) needs a new row here.
   /**
-   * Kubernetes 1.31 and later, whose kubeadm reads extra arguments as {@code {name, value}} lists.
+   * Kubernetes 1.31 and later, whose kubeadm reads extra arguments as {@code {name, value}} lists
+   * and its timeouts from a {@code timeouts} block.
    */
-  V1BETA4("kubeadm.k8s.io/v1beta4", 31, Integer.MAX_VALUE, true);
+  V1BETA4(
+      "kubeadm.k8s.io/v1beta4",
+      31,
+      Integer.MAX_VALUE,
+      ArgShape.NAME_VALUE_LIST,
+      TimeoutPlacement.TIMEOUTS_BLOCK);
+
+  /** Shapes of {@code extraArgs} and {@code nodeRegistration.kubeletExtraArgs}. */
+  enum ArgShape {
+    /** A map from flag name to value, such as {@code {authorization-mode: Node,RBAC}}. */
+    MAP,
+    /** A list of {@code {name, value}} entries, in which a name may repeat. */
+    NAME_VALUE_LIST
+  }
+
+  /**
+   * Places of the control plane health check timeout and the join discovery timeout. v1beta3 has
+   * {@code apiServer.timeoutForControlPlane} and {@code discovery.timeout}. v1beta4 has neither,
+   * and a {@code timeouts} block with {@code controlPlaneComponentHealthCheck} and {@code
+   * discovery} instead (types.go of both versions in kubernetes/kubernetes
+   * cmd/kubeadm/app/apis/kubeadm).
+   */
+  enum TimeoutPlacement {
+    /**
+     * ClusterConfiguration's {@code apiServer.timeoutForControlPlane} and JoinConfiguration's
+     * {@code discovery.timeout}.
+     */
+    COMPONENT_FIELDS,
+    /** The {@code timeouts} block of InitConfiguration and JoinConfiguration. */
+    TIMEOUTS_BLOCK
+  }
 
   /** The lowest Kubernetes 1.x minor version this library renders for. */
   public static final int MINIMUM_MINOR = 27;
@@ -39,13 +79,20 @@ public enum KubeadmApiVersion {
   private final String apiVersion;
   private final int firstMinor;
   private final int lastMinor;
-  private final boolean argsAsList;
+  private final ArgShape argShape;
+  private final TimeoutPlacement timeoutPlacement;
 
-  KubeadmApiVersion(String apiVersion, int firstMinor, int lastMinor, boolean argsAsList) {
+  KubeadmApiVersion(
+      String apiVersion,
+      int firstMinor,
+      int lastMinor,
+      ArgShape argShape,
+      TimeoutPlacement timeoutPlacement) {
     this.apiVersion = apiVersion;
     this.firstMinor = firstMinor;
     this.lastMinor = lastMinor;
-    this.argsAsList = argsAsList;
+    this.argShape = argShape;
+    this.timeoutPlacement = timeoutPlacement;
   }
 
   /**
@@ -87,7 +134,17 @@ public enum KubeadmApiVersion {
    * value}} entries, false if they are maps from flag name to value.
    */
   boolean argsAsList() {
-    return argsAsList;
+    return argShape == ArgShape.NAME_VALUE_LIST;
+  }
+
+  /** Returns how extra arguments are written. */
+  ArgShape argShape() {
+    return argShape;
+  }
+
+  /** Returns where the timeouts are written. */
+  TimeoutPlacement timeoutPlacement() {
+    return timeoutPlacement;
   }
 
   private static Optional<KubeadmApiVersion> find(KubernetesVersion version) {

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * Renders {@code /etc/kubernetes/kubeadm-config.yaml} for one node: InitConfiguration and
  * ClusterConfiguration on the first control plane, a JoinConfiguration on every other control plane
- * and worker, in the kubeadm API version of the topology's Kubernetes version.
+ * and worker, in the kubeadm API version of the topology's Kubernetes version. On an etcd host the
+ * file contains the InitConfiguration and ClusterConfiguration that {@code kubeadm init phase etcd
+ * local} reads.
  */
 public final class KubeadmConfigRenderer {
   private static final String DOCUMENT_SEPARATOR = "---\n";
@@ -23,14 +25,14 @@ public final class KubeadmConfigRenderer {
    *
    * @param secrets complete secrets, as {@link ClusterSecrets#completedWith} returns them
    * @throws IllegalArgumentException if the Kubernetes version is older than 1.27 or the node is
-   *     not in the topology. Also if the node has neither the control-plane nor the worker role,
+   *     not in the topology. Also if the node has none of the control-plane, worker and etcd roles,
    *     the topology has no control plane, or the bootstrap token or certificate key is missing.
    */
   public static String render(ClusterTopology topology, Node node, ClusterSecrets secrets) {
     KubeadmApiVersion version = KubeadmApiVersion.forVersion(topology.kubernetesVersion());
     List<Document> documents = KubeadmDocumentFactory.documentsFor(topology, node, secrets);
-    return documents.stream()
-        .map(document -> Yaml.write(KubeadmYamlTrees.toTree(document, version)))
+    return KubeadmYamlTrees.toTrees(documents, version).stream()
+        .map(Yaml::write)
         .collect(Collectors.joining(DOCUMENT_SEPARATOR));
   }
 

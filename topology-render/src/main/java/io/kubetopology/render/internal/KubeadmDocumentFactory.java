@@ -4,6 +4,7 @@ import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
+import io.kubetopology.api.EtcdMember;
 import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.IpAddress;
@@ -26,9 +27,11 @@ import io.kubetopology.render.internal.KubeadmModel.JoinControlPlane;
 import io.kubetopology.render.internal.KubeadmModel.LocalEtcd;
 import io.kubetopology.render.internal.KubeadmModel.Networking;
 import io.kubetopology.render.internal.KubeadmModel.NodeRegistration;
+import io.kubetopology.render.internal.KubeadmModel.Timeouts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,6 +41,16 @@ import java.util.stream.Collectors;
 final class KubeadmDocumentFactory {
   /** kubeadm's default etcd data directory. */
   static final String ETCD_DATA_DIR = "/var/lib/etcd";
+
+  /**
+   * kubeadm's default wait for the control plane components to become healthy, 4 minutes, written
+   * as Go writes a duration. Writing kubeadm's default makes each document state every value it
+   * depends on.
+   */
+  static final String CONTROL_PLANE_HEALTH_CHECK_TIMEOUT = "4m0s";
+
+  /** kubeadm's default wait for a joining node to validate the apiserver, 5 minutes. */
+  static final String DISCOVERY_TIMEOUT = "5m0s";
 
   /** kubeadm's default bootstrap token lifetime, 24 hours, as Go writes a duration. */
   static final String BOOTSTRAP_TOKEN_TTL = "24h0m0s";
@@ -59,13 +72,17 @@ final class KubeadmDocumentFactory {
 
   /**
    * Builds the documents of {@code node}: InitConfiguration and ClusterConfiguration for the first
-   * control plane, a JoinConfiguration for every other node.
+   * control plane and for each etcd host, a JoinConfiguration for every other node.
    *
    * @throws IllegalArgumentException if the node is not in the topology, has neither the control
-   *     plane nor the worker role, the topology has no control plane, or a secret is missing
+   *     plane, the worker nor the etcd role, the topology has no control plane, or a secret is
+   *     missing
    */
   static List<Document> documentsFor(ClusterTopology topology, Node node, ClusterSecrets secrets) {
     requireMember(topology, node);
+    if (node.hasRole(Role.ETCD)) {
+      return etcdHostDocuments(topology, node);
+    }
     Node initNode = initNode(topology);
     Secret bootstrapToken = requireSecret(secrets.bootstrapToken(), "bootstrap token");
     Secret certificateKey = requireSecret(secrets.certificateKey(), "certificate key");
@@ -75,7 +92,9 @@ final class KubeadmDocumentFactory {
           clusterConfiguration(topology));
     }
     requireJoiningRole(node);
-    return List.of(joinConfiguration(topology, node, initNode, bootstrapToken, certificateKey));
+    List<String> caCertHashes = secrets.clusterCa().map(ca -> ca.publicKeyPin()).stream().toList();
+    return List.of(
+        joinConfiguration(topology, node, initNode, bootstrapToken, certificateKey, caCertHashes));
   }
 
   /**
@@ -100,11 +119,14 @@ final class KubeadmDocumentFactory {
     BootstrapToken token =
         new BootstrapToken(
             bootstrapToken, BOOTSTRAP_TOKEN_TTL, BOOTSTRAP_TOKEN_USAGES, BOOTSTRAP_TOKEN_GROUPS);
+    Timeouts timeouts =
+        new Timeouts(Optional.of(CONTROL_PLANE_HEALTH_CHECK_TIMEOUT), Optional.empty());
     return new InitConfiguration(
         List.of(token),
-        certificateKey,
+        Optional.of(certificateKey),
         localApiEndpoint(topology, node),
-        nodeRegistration(node, List.of()));
+        nodeRegistration(node, List.of()),
+        timeouts);
   }
 
   private static ClusterConfiguration clusterConfiguration(ClusterTopology topology) {
@@ -113,11 +135,60 @@ final class KubeadmDocumentFactory {
         topology.name(),
         topology.effectiveControlPlaneEndpoint().map(ControlPlaneEndpoint::toString),
         topology.images().imageRepository(),
-        networking(topology),
+        Optional.of(networking(topology)),
         apiServerCertSans(topology),
         List.of(),
         controllerManagerExtraArgs(topology.networking()),
-        etcd(topology.etcd()));
+        etcd(topology));
+  }
+
+  /**
+   * Builds what {@code kubeadm init phase certs} and {@code kubeadm init phase etcd local} read on
+   * an etcd host, as the kubeadm guide to an HA etcd cluster writes it. The node name becomes the
+   * member name, and the host address the advertise address and the certificates' extra SAN.
+   */
+  private static List<Document> etcdHostDocuments(ClusterTopology topology, Node node) {
+    String address = nodeIp(node);
+    NodeRegistration registration =
+        new NodeRegistration(node.name(), node.criSocket(), List.of(), List.of());
+    InitConfiguration init =
+        new InitConfiguration(
+            List.of(),
+            Optional.empty(),
+            new ApiEndpoint(address, OptionalInt.empty()),
+            registration,
+            Timeouts.none());
+    LocalEtcd member =
+        new LocalEtcd(
+            ETCD_DATA_DIR, etcdMemberArgs(topology, node), List.of(address), List.of(address));
+    ClusterConfiguration cluster =
+        new ClusterConfiguration(
+            topology.kubernetesVersion().toString(),
+            topology.name(),
+            Optional.empty(),
+            topology.images().imageRepository(),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            member);
+    return List.of(init, cluster);
+  }
+
+  /**
+   * Returns the etcd flags of one member. {@code initial-cluster} comes from the one member list of
+   * the topology, so it is the same on every host.
+   */
+  private static List<Arg> etcdMemberArgs(ClusterTopology topology, Node node) {
+    EtcdMember member = EtcdMember.of(node);
+    return List.of(
+        new Arg("name", member.name()),
+        new Arg("initial-cluster", EtcdMember.initialCluster(topology.etcdMembers())),
+        new Arg("initial-cluster-state", "new"),
+        new Arg("initial-advertise-peer-urls", member.peerUrl()),
+        new Arg("listen-peer-urls", member.peerUrl()),
+        new Arg("listen-client-urls", member.clientUrl()),
+        new Arg("advertise-client-urls", member.clientUrl()));
   }
 
   private static Networking networking(ClusterTopology topology) {
@@ -222,11 +293,13 @@ final class KubeadmDocumentFactory {
     }
   }
 
-  private static Etcd etcd(EtcdTopology etcd) {
-    if (etcd.kind() == EtcdTopology.Kind.EXTERNAL) {
-      return new ExternalEtcd(etcd.endpoints(), etcd.caFile(), etcd.certFile(), etcd.keyFile());
+  private static Etcd etcd(ClusterTopology topology) {
+    EtcdTopology etcd = topology.etcd();
+    if (etcd.isExternal()) {
+      return new ExternalEtcd(
+          topology.etcdEndpoints(), etcd.caFile(), etcd.certFile(), etcd.keyFile());
     }
-    return new LocalEtcd(ETCD_DATA_DIR);
+    return LocalEtcd.stacked(ETCD_DATA_DIR);
   }
 
   private static JoinConfiguration joinConfiguration(
@@ -234,23 +307,30 @@ final class KubeadmDocumentFactory {
       Node node,
       Node initNode,
       Secret bootstrapToken,
-      Secret certificateKey) {
-    // NOTE: joining nodes skip the cluster CA check until the CA becomes an input, so any host
-    // reachable at the endpoint could pose as the cluster. Set caCertHashes then.
+      Secret certificateKey,
+      List<String> caCertHashes) {
+    // Without a cluster CA in the secrets, caCertHashes is empty and the node skips the CA check.
     BootstrapTokenDiscovery discovery =
-        new BootstrapTokenDiscovery(bootstrapToken, apiServerEndpoint(topology, initNode), true);
+        new BootstrapTokenDiscovery(
+            bootstrapToken, apiServerEndpoint(topology, initNode), caCertHashes);
     if (!node.isControlPlane()) {
+      Timeouts timeouts = new Timeouts(Optional.empty(), Optional.of(DISCOVERY_TIMEOUT));
       return new JoinConfiguration(
           discovery,
           Optional.empty(),
-          nodeRegistration(node, workerPreflightErrors(topology, node)));
+          nodeRegistration(node, workerPreflightErrors(topology, node)),
+          timeouts);
     }
     JoinControlPlane controlPlane =
         new JoinControlPlane(localApiEndpoint(topology, node), certificateKey);
+    Timeouts timeouts =
+        new Timeouts(
+            Optional.of(CONTROL_PLANE_HEALTH_CHECK_TIMEOUT), Optional.of(DISCOVERY_TIMEOUT));
     return new JoinConfiguration(
         discovery,
         Optional.of(controlPlane),
-        nodeRegistration(node, ignoredPreflightErrors(topology)));
+        nodeRegistration(node, ignoredPreflightErrors(topology)),
+        timeouts);
   }
 
   /** Returns the control plane endpoint, or the init node's own apiserver when there is none. */
@@ -295,7 +375,7 @@ final class KubeadmDocumentFactory {
   }
 
   private static ApiEndpoint localApiEndpoint(ClusterTopology topology, Node node) {
-    return new ApiEndpoint(nodeIp(node), topology.apiServerPort());
+    return new ApiEndpoint(nodeIp(node), OptionalInt.of(topology.apiServerPort()));
   }
 
   private static NodeRegistration nodeRegistration(Node node, List<String> ignoredPreflightErrors) {
@@ -347,7 +427,8 @@ final class KubeadmDocumentFactory {
               + "' has roles "
               + node.roles()
               + " but kubeadm-config.yaml is rendered only for nodes that run kubeadm init or"
-              + " join: add Role.CONTROL_PLANE or Role.WORKER, or skip this node");
+              + " join and for etcd hosts: add Role.CONTROL_PLANE, Role.WORKER or Role.ETCD, or"
+              + " skip this node");
     }
   }
 

@@ -3,6 +3,7 @@ package io.kubetopology.render.internal;
 import io.kubetopology.api.Secret;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The kubeadm documents of one node, independent of the kubeadm API version. {@link
@@ -21,8 +22,10 @@ final class KubeadmModel {
   /** A command-line flag of a component: the name without leading dashes, and its value. */
   record Arg(String name, String value) {}
 
-  /** The address and port one apiserver advertises and binds. */
-  record ApiEndpoint(String advertiseAddress, int bindPort) {}
+  /**
+   * The address one apiserver or etcd member advertises, and the apiserver's port when it is set.
+   */
+  record ApiEndpoint(String advertiseAddress, OptionalInt bindPort) {}
 
   /** kubeadm's {@code nodeRegistration}: how the node registers with the cluster. */
   record NodeRegistration(
@@ -34,21 +37,38 @@ final class KubeadmModel {
   /** A bootstrap token created by {@code kubeadm init}. */
   record BootstrapToken(Secret token, String ttl, List<String> usages, List<String> groups) {}
 
-  /** The {@code InitConfiguration} of the first control plane. */
+  /**
+   * How long kubeadm waits, as Go durations such as {@code 4m0s}: for the control plane components
+   * to become healthy, and for a joining node to validate the apiserver's identity.
+   */
+  record Timeouts(Optional<String> controlPlaneComponentHealthCheck, Optional<String> discovery) {
+    static Timeouts none() {
+      return new Timeouts(Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * The {@code InitConfiguration} of the first control plane, or of an etcd host, which has no
+   * bootstrap token, certificate key or timeouts.
+   */
   record InitConfiguration(
       List<BootstrapToken> bootstrapTokens,
-      Secret certificateKey,
+      Optional<Secret> certificateKey,
       ApiEndpoint localApiEndpoint,
-      NodeRegistration nodeRegistration)
+      NodeRegistration nodeRegistration,
+      Timeouts timeouts)
       implements Document {}
 
-  /** The cluster-wide {@code ClusterConfiguration}, which contains no per-node value. */
+  /**
+   * The cluster-wide {@code ClusterConfiguration}, which contains no per-node value except on an
+   * etcd host, where {@code etcd.local} describes that host's member.
+   */
   record ClusterConfiguration(
       String kubernetesVersion,
       String clusterName,
       Optional<String> controlPlaneEndpoint,
       String imageRepository,
-      Networking networking,
+      Optional<Networking> networking,
       List<String> apiServerCertSans,
       List<Arg> apiServerExtraArgs,
       List<Arg> controllerManagerExtraArgs,
@@ -64,8 +84,18 @@ final class KubeadmModel {
   /** kubeadm's {@code etcd} block: exactly one of {@code local} and {@code external}. */
   sealed interface Etcd permits LocalEtcd, ExternalEtcd {}
 
-  /** Stacked etcd, one member per control plane. */
-  record LocalEtcd(String dataDir) implements Etcd {}
+  /**
+   * An etcd member that kubeadm runs as a static pod: stacked on a control plane, or on an etcd
+   * host with the flags and certificate names of that member.
+   */
+  record LocalEtcd(
+      String dataDir, List<Arg> extraArgs, List<String> serverCertSans, List<String> peerCertSans)
+      implements Etcd {
+    /** Returns stacked etcd in {@code dataDir}, with kubeadm's defaults for everything else. */
+    static LocalEtcd stacked(String dataDir) {
+      return new LocalEtcd(dataDir, List.of(), List.of(), List.of());
+    }
+  }
 
   /** An etcd cluster on its own hosts, reached with the given client TLS files. */
   record ExternalEtcd(
@@ -79,14 +109,21 @@ final class KubeadmModel {
   record JoinConfiguration(
       BootstrapTokenDiscovery discovery,
       Optional<JoinControlPlane> controlPlane,
-      NodeRegistration nodeRegistration)
+      NodeRegistration nodeRegistration,
+      Timeouts timeouts)
       implements Document {}
 
   /**
    * kubeadm's {@code discovery.bootstrapToken}: how a joining node finds and trusts the cluster.
+   * Without CA pins the node skips the CA check.
    */
   record BootstrapTokenDiscovery(
-      Secret token, String apiServerEndpoint, boolean unsafeSkipCaVerification) {}
+      Secret token, String apiServerEndpoint, List<String> caCertHashes) {
+    /** Returns true if the node skips the CA check: kubeadm's {@code unsafeSkipCAVerification}. */
+    boolean unsafeSkipCaVerification() {
+      return caCertHashes.isEmpty();
+    }
+  }
 
   /** kubeadm's {@code controlPlane} block of a joining control plane. */
   record JoinControlPlane(ApiEndpoint localApiEndpoint, Secret certificateKey) {}

@@ -1,5 +1,6 @@
 package io.kubetopology.render.internal;
 
+import io.kubetopology.render.internal.KubeadmApiVersion.TimeoutPlacement;
 import io.kubetopology.render.internal.KubeadmModel.ApiEndpoint;
 import io.kubetopology.render.internal.KubeadmModel.Arg;
 import io.kubetopology.render.internal.KubeadmModel.BootstrapToken;
@@ -14,10 +15,12 @@ import io.kubetopology.render.internal.KubeadmModel.JoinControlPlane;
 import io.kubetopology.render.internal.KubeadmModel.LocalEtcd;
 import io.kubetopology.render.internal.KubeadmModel.Networking;
 import io.kubetopology.render.internal.KubeadmModel.NodeRegistration;
+import io.kubetopology.render.internal.KubeadmModel.Timeouts;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts {@link KubeadmModel} documents into the map trees {@link Yaml#write} writes, in the
@@ -34,13 +37,30 @@ final class KubeadmYamlTrees {
 
   private KubeadmYamlTrees() {}
 
-  /** Converts {@code document} into the tree of its kubeadm kind for {@code version}. */
-  static Map<String, Object> toTree(Document document, KubeadmApiVersion version) {
+  /**
+   * Converts the documents of one file into the trees of their kubeadm kinds for {@code version}.
+   * They are converted together because v1beta3 writes the InitConfiguration's control plane
+   * timeout into the ClusterConfiguration of the same file.
+   */
+  static List<Map<String, Object>> toTrees(List<Document> documents, KubeadmApiVersion version) {
+    Optional<String> controlPlaneTimeout =
+        documents.stream()
+            .filter(InitConfiguration.class::isInstance)
+            .map(document -> ((InitConfiguration) document).timeouts())
+            .flatMap(timeouts -> timeouts.controlPlaneComponentHealthCheck().stream())
+            .findFirst();
+    return documents.stream()
+        .map(document -> toTree(document, version, controlPlaneTimeout))
+        .toList();
+  }
+
+  private static Map<String, Object> toTree(
+      Document document, KubeadmApiVersion version, Optional<String> controlPlaneTimeout) {
     if (document instanceof InitConfiguration init) {
       return initTree(init, version);
     }
     if (document instanceof ClusterConfiguration cluster) {
-      return clusterTree(cluster, version);
+      return clusterTree(cluster, version, controlPlaneTimeout);
     }
     return joinTree((JoinConfiguration) document, version);
   }
@@ -58,10 +78,13 @@ final class KubeadmYamlTrees {
 
   private static Map<String, Object> initTree(InitConfiguration init, KubeadmApiVersion version) {
     Map<String, Object> tree = documentHeader(version, "InitConfiguration");
-    tree.put("bootstrapTokens", init.bootstrapTokens().stream().map(t -> tokenTree(t)).toList());
-    tree.put("certificateKey", init.certificateKey().reveal());
+    if (!init.bootstrapTokens().isEmpty()) {
+      tree.put("bootstrapTokens", init.bootstrapTokens().stream().map(t -> tokenTree(t)).toList());
+    }
+    init.certificateKey().ifPresent(key -> tree.put("certificateKey", key.reveal()));
     tree.put("localAPIEndpoint", apiEndpointTree(init.localApiEndpoint()));
     tree.put("nodeRegistration", nodeRegistrationTree(init.nodeRegistration(), version));
+    putTimeoutsBlock(tree, init.timeouts(), version);
     return tree;
   }
 
@@ -75,7 +98,9 @@ final class KubeadmYamlTrees {
   }
 
   private static Map<String, Object> clusterTree(
-      ClusterConfiguration cluster, KubeadmApiVersion version) {
+      ClusterConfiguration cluster,
+      KubeadmApiVersion version,
+      Optional<String> controlPlaneTimeout) {
     Map<String, Object> tree = documentHeader(version, "ClusterConfiguration");
     tree.put("kubernetesVersion", cluster.kubernetesVersion());
     tree.put("clusterName", cluster.clusterName());
@@ -83,15 +108,20 @@ final class KubeadmYamlTrees {
         .controlPlaneEndpoint()
         .ifPresent(endpoint -> tree.put("controlPlaneEndpoint", endpoint));
     tree.put("imageRepository", cluster.imageRepository());
-    tree.put("networking", networkingTree(cluster.networking()));
+    cluster
+        .networking()
+        .ifPresent(networking -> tree.put("networking", networkingTree(networking)));
     Map<String, Object> apiServer = apiServerTree(cluster, version);
+    if (version.timeoutPlacement() == TimeoutPlacement.COMPONENT_FIELDS) {
+      controlPlaneTimeout.ifPresent(timeout -> apiServer.put("timeoutForControlPlane", timeout));
+    }
     if (!apiServer.isEmpty()) {
       tree.put("apiServer", apiServer);
     }
     if (!cluster.controllerManagerExtraArgs().isEmpty()) {
       tree.put("controllerManager", controllerManagerTree(cluster, version));
     }
-    tree.put("etcd", etcdTree(cluster.etcd()));
+    tree.put("etcd", etcdTree(cluster.etcd(), version));
     return tree;
   }
 
@@ -122,12 +152,27 @@ final class KubeadmYamlTrees {
     return tree;
   }
 
-  private static Map<String, Object> etcdTree(Etcd etcd) {
+  private static Map<String, Object> etcdTree(Etcd etcd, KubeadmApiVersion version) {
     Map<String, Object> tree = new LinkedHashMap<>();
     if (etcd instanceof LocalEtcd local) {
-      tree.put("local", Map.of("dataDir", local.dataDir()));
+      tree.put("local", localEtcdTree(local, version));
     } else {
       tree.put("external", externalEtcdTree((ExternalEtcd) etcd));
+    }
+    return tree;
+  }
+
+  private static Map<String, Object> localEtcdTree(LocalEtcd local, KubeadmApiVersion version) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("dataDir", local.dataDir());
+    if (!local.extraArgs().isEmpty()) {
+      tree.put("extraArgs", extraArgs(local.extraArgs(), version));
+    }
+    if (!local.serverCertSans().isEmpty()) {
+      tree.put("serverCertSANs", local.serverCertSans());
+    }
+    if (!local.peerCertSans().isEmpty()) {
+      tree.put("peerCertSANs", local.peerCertSans());
     }
     return tree;
   }
@@ -143,19 +188,55 @@ final class KubeadmYamlTrees {
 
   private static Map<String, Object> joinTree(JoinConfiguration join, KubeadmApiVersion version) {
     Map<String, Object> tree = documentHeader(version, "JoinConfiguration");
-    tree.put("discovery", Map.of("bootstrapToken", discoveryTree(join.discovery())));
+    tree.put("discovery", discoveryTree(join, version));
     join.controlPlane()
         .ifPresent(controlPlane -> tree.put("controlPlane", controlPlaneTree(controlPlane)));
     tree.put("nodeRegistration", nodeRegistrationTree(join.nodeRegistration(), version));
+    putTimeoutsBlock(tree, join.timeouts(), version);
     return tree;
   }
 
-  private static Map<String, Object> discoveryTree(BootstrapTokenDiscovery discovery) {
+  private static Map<String, Object> discoveryTree(
+      JoinConfiguration join, KubeadmApiVersion version) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("bootstrapToken", bootstrapTokenDiscoveryTree(join.discovery()));
+    if (version.timeoutPlacement() == TimeoutPlacement.COMPONENT_FIELDS) {
+      join.timeouts().discovery().ifPresent(timeout -> tree.put("timeout", timeout));
+    }
+    return tree;
+  }
+
+  private static Map<String, Object> bootstrapTokenDiscoveryTree(
+      BootstrapTokenDiscovery discovery) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("token", discovery.token().reveal());
     tree.put("apiServerEndpoint", discovery.apiServerEndpoint());
-    tree.put("unsafeSkipCAVerification", discovery.unsafeSkipCaVerification());
+    if (discovery.unsafeSkipCaVerification()) {
+      tree.put("unsafeSkipCAVerification", true);
+    } else {
+      tree.put("caCertHashes", discovery.caCertHashes());
+    }
     return tree;
+  }
+
+  /**
+   * Writes v1beta4's {@code timeouts} block. v1beta3 has no such block: its control plane timeout
+   * goes to the ClusterConfiguration and its discovery timeout to {@code discovery.timeout}, and it
+   * has no field for a joining control plane's health check, which uses kubeadm's default.
+   */
+  private static void putTimeoutsBlock(
+      Map<String, Object> tree, Timeouts timeouts, KubeadmApiVersion version) {
+    if (version.timeoutPlacement() != TimeoutPlacement.TIMEOUTS_BLOCK) {
+      return;
+    }
+    Map<String, Object> block = new LinkedHashMap<>();
+    timeouts
+        .controlPlaneComponentHealthCheck()
+        .ifPresent(timeout -> block.put("controlPlaneComponentHealthCheck", timeout));
+    timeouts.discovery().ifPresent(timeout -> block.put("discovery", timeout));
+    if (!block.isEmpty()) {
+      tree.put("timeouts", block);
+    }
   }
 
   private static Map<String, Object> controlPlaneTree(JoinControlPlane controlPlane) {
@@ -168,7 +249,7 @@ final class KubeadmYamlTrees {
   private static Map<String, Object> apiEndpointTree(ApiEndpoint endpoint) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("advertiseAddress", endpoint.advertiseAddress());
-    tree.put("bindPort", endpoint.bindPort());
+    endpoint.bindPort().ifPresent(port -> tree.put("bindPort", port));
     return tree;
   }
 

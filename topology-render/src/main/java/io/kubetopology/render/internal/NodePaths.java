@@ -44,5 +44,27 @@ public final class NodePaths {
   /** The kubeconfig kubelet uses after its TLS bootstrap. */
   public static final String KUBELET_CONF = "/etc/kubernetes/kubelet.conf";
 
+  /** The cluster CA certificate that {@code kubeadm init} uses instead of creating one. */
+  public static final String CLUSTER_CA_CERT = "/etc/kubernetes/pki/ca.crt";
+
+  /** The cluster CA private key. */
+  public static final String CLUSTER_CA_KEY = "/etc/kubernetes/pki/ca.key";
+
+  /** systemd's drop-in directory of the kubelet service. */
+  public static final String KUBELET_DROP_IN_DIR = "/etc/systemd/system/kubelet.service.d";
+
+  // NOTE: systemd also reads this file as a drop-in, because it ends in .conf, and skips its YAML
+  // lines as invalid unit settings. The path is the one the kubeadm guide to an HA etcd cluster
+  // uses.
+  /** The KubeletConfiguration of an etcd host's kubelet, which runs static pods only. */
+  public static final String ETCD_KUBELET_CONFIG = KUBELET_DROP_IN_DIR + "/kubelet.conf";
+
+  /**
+   * The drop-in that starts an etcd host's kubelet with {@link #ETCD_KUBELET_CONFIG}. Its name
+   * sorts after kubeadm's {@code 10-kubeadm.conf}, so its {@code ExecStart} wins.
+   */
+  public static final String ETCD_KUBELET_DROP_IN =
+      KUBELET_DROP_IN_DIR + "/20-etcd-service-manager.conf";
+
   private NodePaths() {}
 }

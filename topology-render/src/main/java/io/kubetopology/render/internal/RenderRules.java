@@ -1,8 +1,6 @@
 package io.kubetopology.render.internal;
 
 import io.kubetopology.api.ClusterTopology;
-import io.kubetopology.api.Node;
-import io.kubetopology.api.Role;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
 import io.kubetopology.validate.Severity;
@@ -26,13 +24,6 @@ public final class RenderRules {
           Severity.WARNING,
           RenderRules::checkVersionChecked);
 
-  static final Rule ROLE_NOT_RENDERED =
-      Rule.of(
-          "ROLE_NOT_RENDERED",
-          "Every node role is one the renderer writes files for",
-          Severity.ERROR,
-          RenderRules::checkRoles);
-
   /**
    * The standard rules that {@link #guard()} runs on every render, whatever the caller's validator
    * suppresses or downgrades: the ones that keep syntax characters out of rendered files, and the
@@ -53,8 +44,7 @@ public final class RenderRules {
 
   /** Returns the renderer's rules. */
   public static List<Rule> all() {
-    return List.of(
-        KUBERNETES_VERSION_UNSUPPORTED, KUBERNETES_VERSION_NEWER_THAN_KNOWN, ROLE_NOT_RENDERED);
+    return List.of(KUBERNETES_VERSION_UNSUPPORTED, KUBERNETES_VERSION_NEWER_THAN_KNOWN);
   }
 
   /**
@@ -118,25 +108,6 @@ public final class RenderRules {
               + " for configuration API changes before using the bundle, or choose a v1."
               + KubeadmApiVersion.NEWEST_CHECKED_MINOR
               + " release.");
-    }
-  }
-
-  /** Dedicated etcd hosts are modelled but get no files yet. */
-  private static void checkRoles(ClusterTopology topology, FindingCollector findings) {
-    for (Node node : topology.nodes()) {
-      for (Role role : List.of(Role.ETCD)) {
-        if (node.hasRole(role)) {
-          findings.report(
-              "nodes[" + node.name() + "].roles",
-              "node '"
-                  + node.name()
-                  + "' has role "
-                  + role
-                  + ", for which this renderer"
-                  + " writes no files yet.",
-              "remove the role, or render that host's files by other means.");
-        }
-      }
     }
   }
 }

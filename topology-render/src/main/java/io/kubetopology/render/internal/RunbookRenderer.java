@@ -3,6 +3,7 @@ package io.kubetopology.render.internal;
 import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
+import io.kubetopology.api.EtcdMember;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
@@ -40,6 +41,7 @@ final class RunbookRenderer {
     appendSteps(AccessRunbook.beforeInstall(topology));
     appendInstallSteps();
     appendSteps(AccessRunbook.afterInstall(topology));
+    EtcdRunbookSteps.append(topology, first, out, this::heading);
     appendInit(first, !joiningControlPlanes.isEmpty());
     appendSteps(AccessRunbook.afterInit(topology));
     appendControlPlaneJoins(joiningControlPlanes);
@@ -79,7 +81,13 @@ final class RunbookRenderer {
   private String etcdDescription() {
     return switch (topology.etcd().kind()) {
       case STACKED -> "stacked etcd (one member on every control plane)";
-      case EXTERNAL -> "external etcd at " + String.join(", ", topology.etcd().endpoints());
+      case EXTERNAL ->
+          topology.etcdMembers().isEmpty()
+              ? "external etcd at " + String.join(", ", topology.etcdEndpoints())
+              : "external etcd on "
+                  + topology.etcdMembers().stream()
+                      .map(EtcdMember::name)
+                      .collect(Collectors.joining(", "));
     };
   }
 
@@ -121,6 +129,13 @@ final class RunbookRenderer {
     out.append("kubeadm init --config /etc/kubernetes/kubeadm-config.yaml");
     out.append(othersJoin ? " --upload-certs\n" : "\n");
     out.append("```\n\n");
+    if (topology.secrets().clusterCa().isPresent()) {
+      out.append("kubeadm uses the cluster CA in `")
+          .append(NodePaths.CLUSTER_CA_CERT)
+          .append("` and `")
+          .append(NodePaths.CLUSTER_CA_KEY)
+          .append("`, installed with the other files, instead of creating one.\n\n");
+    }
     if (othersJoin) {
       out.append("`--upload-certs` stores the shared certificates, encrypted with the bundle's")
           .append(" certificate key, in the `kubeadm-certs` Secret. kubeadm deletes that Secret")
@@ -143,8 +158,13 @@ final class RunbookRenderer {
       return;
     }
     heading("Join the other control planes, one at a time");
-    out.append("Wait until each join has finished before starting the next, so that etcd adds")
-        .append(" one member at a time.\n\n");
+    if (topology.etcd().isExternal()) {
+      out.append("Wait until each join has finished before starting the next, as the kubeadm")
+          .append(" HA guide advises for external etcd.\n\n");
+    } else {
+      out.append("Wait until each join has finished before starting the next, so that etcd adds")
+          .append(" one member at a time.\n\n");
+    }
     appendJoinCommands(joining);
   }
 
@@ -185,8 +205,13 @@ final class RunbookRenderer {
     out.append("; nodes stay NotReady until one runs.\n");
     out.append("- Once every node has joined, delete `/etc/kubernetes/kubeadm-config.yaml`")
         .append(" from every node: it contains the bootstrap token and the certificate key.\n");
-    out.append("- The joins skip the check of the cluster CA's public key")
-        .append(" (`unsafeSkipCAVerification`); run them on a network you trust.\n");
+    if (topology.secrets().clusterCa().isPresent()) {
+      out.append("- The joins check the cluster CA against its public key pin (`caCertHashes`),")
+          .append(" so a server that poses as the cluster is rejected.\n");
+    } else {
+      out.append("- The joins skip the check of the cluster CA's public key")
+          .append(" (`unsafeSkipCAVerification`); run them on a network you trust.\n");
+    }
     AccessRunbook.afterwardsNotes(topology).forEach(out::append);
   }
 }

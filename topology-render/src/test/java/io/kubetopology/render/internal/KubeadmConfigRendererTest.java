@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubetopology.api.ApiEndpointAccess;
+import io.kubetopology.api.CertificateAuthority;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
@@ -11,6 +12,11 @@ import io.kubetopology.api.EtcdTopology;
 import io.kubetopology.api.Networking;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
+import io.kubetopology.api.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +109,8 @@ class KubeadmConfigRendererTest {
         kubeletExtraArgs:
           - name: node-ip
             value: 10.0.0.11
+      timeouts:
+        controlPlaneComponentHealthCheck: 4m0s
       ---
       apiVersion: kubeadm.k8s.io/v1beta4
       kind: ClusterConfiguration
@@ -144,6 +152,9 @@ class KubeadmConfigRendererTest {
             value: 10.0.0.12
         ignorePreflightErrors:
           - DirAvailable--etc-kubernetes-manifests
+      timeouts:
+        controlPlaneComponentHealthCheck: 4m0s
+        discovery: 5m0s
       """;
 
   private static final String WORKER_JOIN_V1BETA4 =
@@ -161,6 +172,8 @@ class KubeadmConfigRendererTest {
         kubeletExtraArgs:
           - name: node-ip
             value: 10.0.0.21
+      timeouts:
+        discovery: 5m0s
       """;
 
   private static final String INIT_V1BETA3 =
@@ -198,6 +211,7 @@ class KubeadmConfigRendererTest {
       apiServer:
         certSANs:
           - 10.0.0.100
+        timeoutForControlPlane: 4m0s
       etcd:
         local:
           dataDir: /var/lib/etcd
@@ -212,6 +226,7 @@ class KubeadmConfigRendererTest {
           token: abcdef.0123456789abcdef
           apiServerEndpoint: 10.0.0.100:8443
           unsafeSkipCAVerification: true
+        timeout: 5m0s
       controlPlane:
         localAPIEndpoint:
           advertiseAddress: 10.0.0.12
@@ -235,6 +250,7 @@ class KubeadmConfigRendererTest {
           token: abcdef.0123456789abcdef
           apiServerEndpoint: 10.0.0.100:8443
           unsafeSkipCAVerification: true
+        timeout: 5m0s
       nodeRegistration:
         name: worker-1
         criSocket: unix:///var/run/containerd/containerd.sock
@@ -559,7 +575,11 @@ class KubeadmConfigRendererTest {
   void render_externalEtcdWithoutTlsFiles() {
     ClusterTopology topology =
         haTopology("v1.33.4")
-            .etcd(EtcdTopology.external().addEndpoints("http://10.0.1.11:2379").build())
+            .etcd(
+                EtcdTopology.external()
+                    .addEndpoints("http://10.0.1.11:2379")
+                    .clearTlsFiles()
+                    .build())
             .build();
     Map<String, Object> cluster =
         documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
@@ -674,18 +694,181 @@ class KubeadmConfigRendererTest {
                 + " topology.nodes()");
   }
 
-  @Test
-  void render_rejectsEtcdOnlyNode() {
-    Node etcdHost =
-        Node.builder().name("etcd-1").address("10.0.1.11/24").addRole(Role.ETCD).build();
-    ClusterTopology topology = haTopology("v1.33.4").addNodes(etcdHost).build();
+  private static final Node ETCD_1 = Node.etcd("etcd-1", "10.0.1.11/24");
+  private static final Node ETCD_2 = Node.etcd("etcd-2", "10.0.1.12/24");
+  private static final Node ETCD_3 = Node.etcd("etcd-3", "10.0.1.13/24");
 
-    assertThatThrownBy(() -> KubeadmConfigRenderer.render(topology, etcdHost, SECRETS))
+  private static ClusterTopology externalEtcdTopology(String version) {
+    return haTopology(version)
+        .addNodes(ETCD_1, ETCD_2, ETCD_3)
+        .etcd(EtcdTopology.external().build())
+        .build();
+  }
+
+  private static final String ETCD_HOST_V1BETA4 =
+      """
+      apiVersion: kubeadm.k8s.io/v1beta4
+      kind: InitConfiguration
+      localAPIEndpoint:
+        advertiseAddress: 10.0.1.12
+      nodeRegistration:
+        name: etcd-2
+        criSocket: unix:///var/run/containerd/containerd.sock
+      ---
+      apiVersion: kubeadm.k8s.io/v1beta4
+      kind: ClusterConfiguration
+      kubernetesVersion: v1.33.4
+      clusterName: prod-eu1
+      imageRepository: registry.k8s.io
+      etcd:
+        local:
+          dataDir: /var/lib/etcd
+          extraArgs:
+            - name: advertise-client-urls
+              value: https://10.0.1.12:2379
+            - name: initial-advertise-peer-urls
+              value: https://10.0.1.12:2380
+            - name: initial-cluster
+              value: "etcd-1=https://10.0.1.11:2380,etcd-2=https://10.0.1.12:2380,etcd-3=https://10.0.1.13:2380"
+            - name: initial-cluster-state
+              value: new
+            - name: listen-client-urls
+              value: https://10.0.1.12:2379
+            - name: listen-peer-urls
+              value: https://10.0.1.12:2380
+            - name: name
+              value: etcd-2
+          serverCertSANs:
+            - 10.0.1.12
+          peerCertSANs:
+            - 10.0.1.12
+      """;
+
+  @Test
+  void render_etcdHostV1beta4() {
+    ClusterTopology topology = externalEtcdTopology("v1.33.4");
+
+    assertThat(KubeadmConfigRenderer.render(topology, ETCD_2, SECRETS))
+        .isEqualTo(ETCD_HOST_V1BETA4);
+  }
+
+  @Test
+  void render_etcdHostV1beta3WritesArgsAsMap() {
+    ClusterTopology topology = externalEtcdTopology("v1.30.5");
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, ETCD_1, SECRETS)).get(1);
+
+    assertThat(at(cluster, "apiVersion")).isEqualTo("kubeadm.k8s.io/v1beta3");
+    assertThat(at(cluster, "etcd", "local", "extraArgs"))
+        .isEqualTo(
+            Map.of(
+                "name", "etcd-1",
+                "initial-cluster",
+                    "etcd-1=https://10.0.1.11:2380,etcd-2=https://10.0.1.12:2380,"
+                        + "etcd-3=https://10.0.1.13:2380",
+                "initial-cluster-state", "new",
+                "initial-advertise-peer-urls", "https://10.0.1.11:2380",
+                "listen-peer-urls", "https://10.0.1.11:2380",
+                "listen-client-urls", "https://10.0.1.11:2379",
+                "advertise-client-urls", "https://10.0.1.11:2379"));
+  }
+
+  @Test
+  void render_etcdHostsShareInitialCluster() {
+    ClusterTopology topology = externalEtcdTopology("v1.30.5");
+    List<Object> initialClusters =
+        List.of(ETCD_1, ETCD_2, ETCD_3).stream()
+            .map(host -> documents(KubeadmConfigRenderer.render(topology, host, SECRETS)).get(1))
+            .map(cluster -> at(cluster, "etcd", "local", "extraArgs", "initial-cluster"))
+            .toList();
+
+    assertThat(initialClusters).containsOnly(initialClusters.get(0));
+  }
+
+  @Test
+  void render_etcdHostBracketsIpv6Urls() {
+    Node host = Node.etcd("etcd-1", "fd00:1::11/64");
+    ClusterTopology topology =
+        haTopology("v1.30.5").addNodes(host).etcd(EtcdTopology.external().build()).build();
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, host, SECRETS)).get(1);
+
+    assertThat(at(cluster, "etcd", "local", "extraArgs", "initial-cluster"))
+        .isEqualTo("etcd-1=https://[fd00:1::11]:2380");
+    assertThat(at(cluster, "etcd", "local", "extraArgs", "listen-client-urls"))
+        .isEqualTo("https://[fd00:1::11]:2379");
+    assertThat(at(cluster, "etcd", "local", "serverCertSANs")).isEqualTo(List.of("fd00:1::11"));
+  }
+
+  @Test
+  void render_controlPlaneUsesEtcdHostsAsExternalEndpoints() {
+    ClusterTopology topology = externalEtcdTopology("v1.33.4");
+    Map<String, Object> cluster =
+        documents(KubeadmConfigRenderer.render(topology, CP_1, SECRETS)).get(1);
+
+    assertThat(cluster.get("etcd"))
+        .isEqualTo(
+            Map.of(
+                "external",
+                Map.of(
+                    "endpoints",
+                    List.of(
+                        "https://10.0.1.11:2379",
+                        "https://10.0.1.12:2379",
+                        "https://10.0.1.13:2379"),
+                    "caFile",
+                    "/etc/kubernetes/pki/etcd/ca.crt",
+                    "certFile",
+                    "/etc/kubernetes/pki/apiserver-etcd-client.crt",
+                    "keyFile",
+                    "/etc/kubernetes/pki/apiserver-etcd-client.key")));
+    assertThat(at(cluster, "apiServer")).isEqualTo(Map.of("certSANs", List.of("10.0.0.100")));
+  }
+
+  @Test
+  void render_joinsPinClusterCa() {
+    ClusterTopology topology = haTopology("v1.33.4").build();
+    ClusterSecrets withCa =
+        SECRETS.withClusterCa(
+            CertificateAuthority.of(read("rsa-ca.crt"), Secret.of(read("rsa-ca.key"))));
+
+    for (Node node : List.of(CP_2, WORKER_1)) {
+      Map<String, Object> join =
+          documents(KubeadmConfigRenderer.render(topology, node, withCa)).get(0);
+
+      assertThat(at(join, "discovery", "bootstrapToken"))
+          .isEqualTo(
+              Map.of(
+                  "token",
+                  TOKEN,
+                  "apiServerEndpoint",
+                  "10.0.0.100:8443",
+                  "caCertHashes",
+                  List.of(
+                      "sha256:59012b14bfe59b9c2ebe0291f85c91ea03a8056010a10782720d5a493a5929dc")));
+    }
+  }
+
+  private static String read(String fixture) {
+    try {
+      return Files.readString(Path.of(System.getProperty("kubetopology.testCaDir"), fixture));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void render_rejectsLoadBalancerOnlyNode() {
+    Node lbHost =
+        Node.builder().name("lb-1").address("10.0.0.5/24").addRole(Role.LOAD_BALANCER).build();
+    ClusterTopology topology = haTopology("v1.33.4").addNodes(lbHost).build();
+
+    assertThatThrownBy(() -> KubeadmConfigRenderer.render(topology, lbHost, SECRETS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "node 'etcd-1' has roles [ETCD] but kubeadm-config.yaml is rendered only for nodes"
-                + " that run kubeadm init or join: add Role.CONTROL_PLANE or Role.WORKER, or"
-                + " skip this node");
+            "node 'lb-1' has roles [LOAD_BALANCER] but kubeadm-config.yaml is rendered only for"
+                + " nodes that run kubeadm init or join and for etcd hosts: add"
+                + " Role.CONTROL_PLANE, Role.WORKER or Role.ETCD, or skip this node");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.kubetopology.validate.internal;
 
+import io.kubetopology.api.CertificateAuthority;
 import io.kubetopology.api.ClusterSecrets;
 import io.kubetopology.api.ClusterTopology;
+import io.kubetopology.api.Role;
 import io.kubetopology.api.Secret;
 import io.kubetopology.validate.FindingCollector;
 import io.kubetopology.validate.Rule;
@@ -43,6 +45,20 @@ final class SecretRules {
           Severity.ERROR,
           SecretRules::checkCertificateKey);
 
+  static final Rule JOIN_CA_NOT_PINNED =
+      new SimpleRule(
+          "JOIN_CA_NOT_PINNED",
+          "Joining nodes pin the cluster CA's public key",
+          Severity.WARNING,
+          SecretRules::checkCaPinned);
+
+  static final Rule CLUSTER_CA_NOT_CA =
+      new SimpleRule(
+          "CLUSTER_CA_NOT_CA",
+          "The given cluster CA certificate is a CA certificate",
+          Severity.ERROR,
+          SecretRules::checkClusterCaIsCa);
+
   /**
    * The characters the keepalived.conf renderer writes into {@code auth_pass}. keepalived 2.2.7
    * reads '#' and '!' as the start of a comment, rejects braces and unbalanced quotes, and
@@ -57,7 +73,9 @@ final class SecretRules {
         VRRP_PASSWORD_TOO_LONG,
         VRRP_PASSWORD_CHARACTERS,
         BOOTSTRAP_TOKEN_INVALID,
-        CERTIFICATE_KEY_INVALID);
+        CERTIFICATE_KEY_INVALID,
+        JOIN_CA_NOT_PINNED,
+        CLUSTER_CA_NOT_CA);
   }
 
   private static void checkVrrpPassword(ClusterTopology topology, FindingCollector findings) {
@@ -104,6 +122,38 @@ final class SecretRules {
           "the certificate key is not 64 hex characters (a 32-byte AES key).",
           "create one with 'kubeadm certs certificate-key', or leave it out to have one"
               + " generated.");
+    }
+  }
+
+  /** Warns when some node joins, because only joins check the CA, and there is no CA to pin. */
+  private static void checkCaPinned(ClusterTopology topology, FindingCollector findings) {
+    long joining =
+        topology.nodes().stream()
+            .filter(node -> node.isControlPlane() || node.hasRole(Role.WORKER))
+            .count();
+    if (topology.secrets().clusterCa().isEmpty() && joining > 1) {
+      findings.report(
+          "secrets.clusterCa",
+          "the topology has no cluster CA, so joining nodes skip the CA check"
+              + " (unsafeSkipCAVerification: true) and trust any server reachable at the"
+              + " endpoint.",
+          "create a CA, for example with 'kubeadm init phase certs ca', and give its ca.crt and"
+              + " ca.key with ClusterSecrets.builder().clusterCa(certificatePem, privateKeyPem);"
+              + " the joins then pin its public key in caCertHashes.");
+    }
+  }
+
+  private static void checkClusterCaIsCa(ClusterTopology topology, FindingCollector findings) {
+    Optional<CertificateAuthority> ca = topology.secrets().clusterCa();
+    if (ca.isPresent() && !ca.get().isCa()) {
+      findings.report(
+          "secrets.clusterCa",
+          "the cluster CA certificate '"
+              + ca.get().certificate().getSubjectX500Principal().getName()
+              + "' is not a CA certificate (its basic constraints lack CA:TRUE), so kubeadm"
+              + " does not accept it as the cluster CA.",
+          "give a CA certificate, such as the ca.crt that 'kubeadm init phase certs ca'"
+              + " creates.");
     }
   }
 }

@@ -18,6 +18,7 @@ public final class StandardRules {
   private static List<Rule> collect() {
     List<Rule> rules = new ArrayList<>();
     rules.addAll(NodeRules.all());
+    rules.addAll(EtcdRules.all());
     rules.addAll(EndpointRules.all());
     rules.addAll(VrrpRules.all());
     rules.addAll(AccessRules.all());

@@ -77,7 +77,13 @@ public final class DocumentFields {
           "nodeCidrMaskSizeIpv6");
   static final Set<String> IMAGES =
       fields("imageRepository", "haproxyImage", "keepalivedImage", "kubeVipImage");
-  static final Set<String> SECRETS = fields("bootstrapToken", "certificateKey", "vrrpPassword");
+  static final Set<String> SECRETS =
+      fields(
+          "bootstrapToken",
+          "certificateKey",
+          "vrrpPassword",
+          "clusterCaCertificate",
+          "clusterCaKey");
 
   /** The role names of the document, in {@link Role} order. */
   static final Map<String, Role> ROLES = roles();

@@ -188,13 +188,21 @@ public final class DocumentReader {
         .flatMap(this::readExternalEtcd);
   }
 
+  /**
+   * Reads external etcd. A TLS file that the document leaves out keeps kubeadm's path, and an empty
+   * string means no file, as in kubeadm's {@code etcd.external}.
+   */
   private Optional<EtcdTopology> readExternalEtcd(Fields fields) {
     EtcdTopology.Builder builder = EtcdTopology.external();
     fields.strings("endpoints").ifPresent(builder::addAllEndpoints);
-    fields.string("caFile").ifPresent(builder::caFile);
-    fields.string("certFile").ifPresent(builder::certFile);
-    fields.string("keyFile").ifPresent(builder::keyFile);
+    fields.string("caFile").ifPresent(file -> builder.caFile(nonEmpty(file)));
+    fields.string("certFile").ifPresent(file -> builder.certFile(nonEmpty(file)));
+    fields.string("keyFile").ifPresent(file -> builder.keyFile(nonEmpty(file)));
     return build(fields, builder::build);
+  }
+
+  private static Optional<String> nonEmpty(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
   private Optional<ApiEndpointAccess> readApiEndpoint(
@@ -313,7 +321,21 @@ public final class DocumentReader {
     fields.string("bootstrapToken").filter(s -> !s.isEmpty()).ifPresent(builder::bootstrapToken);
     fields.string("certificateKey").filter(s -> !s.isEmpty()).ifPresent(builder::certificateKey);
     fields.string("vrrpPassword").filter(s -> !s.isEmpty()).ifPresent(builder::vrrpPassword);
-    return build(fields, builder::build);
+    Optional<String> caCertificate = fields.string("clusterCaCertificate");
+    Optional<String> caKey = fields.string("clusterCaKey");
+    if (caCertificate.isPresent() != caKey.isPresent()) {
+      problems.add(
+          fields.node(),
+          fields.path(),
+          "secrets gives only one of clusterCaCertificate and clusterCaKey; give both PEM texts,"
+              + " of ca.crt and ca.key, or neither");
+    }
+    return build(
+        fields,
+        () -> {
+          caCertificate.ifPresent(certificate -> builder.clusterCa(certificate, caKey.get()));
+          return builder.build();
+        });
   }
 
   @SafeVarargs

@@ -81,19 +81,28 @@ public final class DocumentWriter {
     return tree;
   }
 
-  private static Map<String, Object> etcd(EtcdTopology etcd) {
+  private Map<String, Object> etcd(EtcdTopology etcd) {
     Map<String, Object> tree = new LinkedHashMap<>();
     if (etcd.kind() == EtcdTopology.Kind.STACKED) {
       tree.put("stacked", new LinkedHashMap<>());
       return tree;
     }
     Map<String, Object> external = new LinkedHashMap<>();
-    external.put("endpoints", List.copyOf(etcd.endpoints()));
-    etcd.caFile().ifPresent(file -> external.put("caFile", file));
-    etcd.certFile().ifPresent(file -> external.put("certFile", file));
-    etcd.keyFile().ifPresent(file -> external.put("keyFile", file));
+    putUnlessDefault(external, "endpoints", List.copyOf(etcd.endpoints()), List.of());
+    putTlsFile(external, "caFile", etcd.caFile(), EtcdTopology.DEFAULT_CA_FILE);
+    putTlsFile(external, "certFile", etcd.certFile(), EtcdTopology.DEFAULT_CERT_FILE);
+    putTlsFile(external, "keyFile", etcd.keyFile(), EtcdTopology.DEFAULT_KEY_FILE);
     tree.put("external", external);
     return tree;
+  }
+
+  /**
+   * Writes a TLS file path unless it is kubeadm's default, which the reader fills in, and an empty
+   * string for no file, as kubeadm's {@code etcd.external} does.
+   */
+  private void putTlsFile(
+      Map<String, Object> tree, String name, Optional<String> file, String defaultPath) {
+    putUnlessDefault(tree, name, file.orElse(""), defaultPath);
   }
 
   private Map<String, Object> apiEndpoint(ApiEndpointAccess access) {
@@ -227,6 +236,13 @@ public final class DocumentWriter {
     putSecret(tree, "bootstrapToken", secrets.bootstrapToken());
     putSecret(tree, "certificateKey", secrets.certificateKey());
     putSecret(tree, "vrrpPassword", secrets.vrrpPassword());
+    secrets
+        .clusterCa()
+        .ifPresent(
+            ca -> {
+              tree.put("clusterCaCertificate", ca.certificatePem());
+              tree.put("clusterCaKey", ca.privateKeyPem().reveal());
+            });
     return tree;
   }
 
