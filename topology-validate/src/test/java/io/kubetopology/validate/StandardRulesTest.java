@@ -64,6 +64,7 @@ class StandardRulesTest {
           "VIP_IS_NETWORK_OR_BROADCAST",
           "VRRP_INTERFACE_MISSING",
           "INTERFACE_NAME_INVALID",
+          "VIP_INTERFACE_LOOPBACK",
           "VRRP_ROUTER_ID_IN_USE",
           "VRRP_MULTICAST_UNAVAILABLE",
           "VRRP_UNICAST_PEERS_SPLIT_SUBNETS",
@@ -3104,5 +3105,24 @@ class StandardRulesTest {
         reference().withApiEndpoint(externalLoadBalancer().withWorkerLocalProxyPort(port));
 
     assertThat(findings(topology)).isEmpty();
+  }
+
+  @Test
+  void vipInterfaceLoopback_reportsNodeInterface() {
+    ClusterTopology topology = withNode("cp-2", CP_2.withInterfaceName("lo"));
+
+    assertThat(findings(topology))
+        .containsExactly(
+            error(
+                "VIP_INTERFACE_LOOPBACK",
+                "nodes[cp-2].interfaceName",
+                "control plane 'cp-2' would announce the virtual IP on the loopback interface 'lo',"
+                    + " which never carries it to other hosts.",
+                "use the interface that carries the node's address, such as eth0."));
+  }
+
+  @Test
+  void vipInterfaceLoopback_acceptsLoopbackOnWorker() {
+    assertThat(findings(withNode("worker-1", WORKER_1.withInterfaceName("lo")))).isEmpty();
   }
 }

@@ -83,6 +83,13 @@ final class EndpointRules {
           Severity.ERROR,
           EndpointRules::checkVipNotSubnetEdge);
 
+  static final Rule VIP_INTERFACE_LOOPBACK =
+      new SimpleRule(
+          "VIP_INTERFACE_LOOPBACK",
+          "No node announces the VIP on the loopback interface",
+          Severity.ERROR,
+          EndpointRules::checkInterfaceNotLoopback);
+
   static final Rule VRRP_INTERFACE_MISSING =
       new SimpleRule(
           "VRRP_INTERFACE_MISSING",
@@ -111,6 +118,7 @@ final class EndpointRules {
         VIP_OUTSIDE_NODE_SUBNET,
         VIP_IS_NETWORK_OR_BROADCAST,
         VRRP_INTERFACE_MISSING,
+        VIP_INTERFACE_LOOPBACK,
         INTERFACE_NAME_INVALID);
   }
 
@@ -341,6 +349,33 @@ final class EndpointRules {
                 + ".",
             "set interfaceName(\"eth0\") on the API endpoint, or on the node where its name"
                 + " differs.");
+      }
+    }
+  }
+
+  /**
+   * keepalived refuses a loopback interface for VRRP, and ARP from kube-vip never leaves one, so
+   * the VIP would never reach the network.
+   */
+  private static void checkInterfaceNotLoopback(
+      ClusterTopology topology, FindingCollector findings) {
+    Optional<VirtualIpAccess> access = virtualIpAccess(topology);
+    if (access.isEmpty()) {
+      return;
+    }
+    for (Node node : access.get().virtualIpHolders(topology)) {
+      Optional<String> name = access.get().interfaceFor(node);
+      if (name.isPresent() && name.get().equals("lo")) {
+        findings.report(
+            node.interfaceName().isPresent()
+                ? Paths.node(node, "interfaceName")
+                : "apiEndpoint.interfaceName",
+            holderNoun(node)
+                + " '"
+                + node.name()
+                + "' would announce the virtual IP on the loopback interface 'lo', which never"
+                + " carries it to other hosts.",
+            "use the interface that carries the node's address, such as eth0.");
       }
     }
   }
