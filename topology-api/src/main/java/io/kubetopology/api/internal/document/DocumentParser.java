@@ -19,9 +19,9 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Parses document text (YAML, or JSON, which YAML 1.2 reads too) into a node tree with line and
- * column marks, and rejects what does not belong in a configuration file: more than one document,
- * anchors and aliases, and tags other than the core schema's.
+ * Parses document text into a node tree with line and column marks. YAML 1.2 reads JSON too, so one
+ * parser serves both. It rejects what does not belong in a configuration file: more than one
+ * document, anchors and aliases, and tags other than the core schema's.
  */
 final class DocumentParser {
   private static final Set<Tag> CORE_TAGS =

@@ -369,8 +369,9 @@ public final class DocumentReader {
   }
 
   /**
-   * Builds a value once its fields are read; a builder check that fails is reported at the mapping,
-   * and nothing is built while problems are pending.
+   * Builds a value once its fields are read. A builder check that fails is reported at the mapping.
+   * Nothing is built while problems are pending, because a half-read value would only add follow-on
+   * errors.
    */
   private <T> Optional<T> build(Fields fields, Supplier<T> build) {
     if (!problems.isEmpty()) {
