@@ -1,6 +1,6 @@
 /** Runnable example topologies and the program that renders them into bundles. */
 module io.kubetopology.samples {
-  requires io.kubetopology.render;
+  requires transitive io.kubetopology.render;
 
   exports io.kubetopology.samples;
 }

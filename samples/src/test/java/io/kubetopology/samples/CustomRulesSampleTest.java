@@ -26,8 +26,9 @@ class CustomRulesSampleTest {
               + " (unsafeSkipCAVerification: true) and trust any server reachable at the"
               + " endpoint.",
           "create a CA, for example with 'kubeadm init phase certs ca', and give its ca.crt and"
-              + " ca.key with ClusterSecrets.builder().clusterCa(certificatePem, privateKeyPem);"
-              + " the joins then pin its public key in caCertHashes.");
+              + " ca.key with ClusterSecrets.builder().clusterCa(certificatePem, privateKeyPem),"
+              + " or as secrets.clusterCaCertificate and secrets.clusterCaKey in a topology"
+              + " document; the joins then pin its public key in caCertHashes.");
 
   private static final String EXPECTED_OUTPUT =
       "0 error(s), 2 warning(s), 0 info\n"

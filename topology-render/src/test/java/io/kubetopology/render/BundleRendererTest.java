@@ -235,9 +235,9 @@ class BundleRendererTest {
 
     assertThat(runbook)
         .containsSubsequence(
-            "## 2. Start the etcd-only kubelet on the etcd hosts",
+            "## 3. Start the etcd-only kubelet on the etcd hosts",
             "systemctl restart kubelet",
-            "## 3. Create the etcd certificates on etcd-1",
+            "## 4. Create the etcd certificates on etcd-1",
             "kubeadm init phase certs etcd-ca\n",
             "kubeadm init phase certs etcd-server --config"
                 + " nodes/etcd-2/etc/kubernetes/kubeadm-config.yaml",
@@ -245,17 +245,17 @@ class BundleRendererTest {
                 + " nodes/etcd-3/etc/kubernetes/kubeadm-config.yaml",
             "kubeadm init phase certs etcd-server --config /etc/kubernetes/kubeadm-config.yaml",
             "find /root/etcd-certs -name ca.key -type f -delete",
-            "## 4. Copy the certificates to the other etcd hosts",
+            "## 5. Copy the certificates to the other etcd hosts",
             "scp -r /root/etcd-certs/etcd-2/pki root@10.0.1.12:/etc/kubernetes/",
-            "## 5. Start etcd on the etcd hosts",
+            "## 6. Start etcd on the etcd hosts",
             "kubeadm init phase etcd local --config /etc/kubernetes/kubeadm-config.yaml",
-            "## 6. Check the etcd cluster",
+            "## 7. Check the etcd cluster",
             "--endpoints https://10.0.1.11:2379 endpoint health --cluster",
-            "## 7. Copy the etcd client certificate to cp-1",
+            "## 8. Copy the etcd client certificate to cp-1",
             "scp /etc/kubernetes/pki/etcd/ca.crt root@10.0.0.11:/etc/kubernetes/pki/etcd/ca.crt",
             "scp /etc/kubernetes/pki/apiserver-etcd-client.key"
                 + " root@10.0.0.11:/etc/kubernetes/pki/apiserver-etcd-client.key",
-            "## 8. Create the cluster on cp-1",
+            "## 9. Create the cluster on cp-1",
             "kubeadm init --config /etc/kubernetes/kubeadm-config.yaml --upload-certs");
   }
 
@@ -278,9 +278,9 @@ class BundleRendererTest {
             "external etcd at https://10.0.1.11:2379, https://10.0.1.12:2379,"
                 + " https://10.0.1.13:2379.")
         .containsSubsequence(
-            "## 2. Copy the etcd client certificate to cp-1",
+            "## 3. Copy the etcd client certificate to cp-1",
             "/etc/kubernetes/pki/etcd/ca.crt\n/etc/kubernetes/pki/apiserver-etcd-client.crt\n",
-            "## 3. Create the cluster on cp-1")
+            "## 4. Create the cluster on cp-1")
         .doesNotContain("etcd-only kubelet");
   }
 

@@ -51,6 +51,28 @@ final class AccessRunbook {
   }
 
   /** Returns the steps before the files are installed. */
+  /**
+   * Returns the images of the static pods the bundle places beside kubeadm's own, in the order the
+   * nodes need them; {@code kubeadm config images pull} does not pull these.
+   */
+  static List<String> extraImages(ClusterTopology topology) {
+    List<String> images = new ArrayList<>();
+    ApiEndpointAccess access = topology.apiEndpoint();
+    if (access instanceof HaproxyKeepalived lb
+        && lb.placement() == HaproxyKeepalived.Placement.STATIC_PODS) {
+      images.add(topology.images().haproxyImage());
+      images.add(topology.images().keepalivedImage());
+    }
+    if (access instanceof KubeVip) {
+      images.add(topology.images().kubeVipImage());
+    }
+    if (access.workerLocalProxyPort().isPresent()
+        && !images.contains(topology.images().haproxyImage())) {
+      images.add(topology.images().haproxyImage());
+    }
+    return images;
+  }
+
   static List<Step> beforeInstall(ClusterTopology topology) {
     ApiEndpointAccess access = topology.apiEndpoint();
     if (access instanceof HaproxyKeepalived lb && isOsService(lb)) {
@@ -270,6 +292,10 @@ final class AccessRunbook {
         .append(
             "- it checks each apiserver with HTTPS `GET /readyz` and expects status 200, without")
         .append(" verifying the certificate, which the cluster CA of `kubeadm init` signs;\n")
+        .append("- a control plane that connects to it may be balanced back to itself (hairpin);")
+        .append(" cloud load balancers that keep the client address drop such connections, so")
+        .append(" turn that off, because `kubeadm init` and every kubelet on a control plane")
+        .append(" connect through it;\n")
         .append("- it keeps idle connections open for an hour, since watches, `kubectl exec` and")
         .append(" `kubectl logs -f` stay idle for minutes;\n")
         .append("- its backends are the apiservers:\n\n```\n");

@@ -157,7 +157,9 @@ final class EtcdRunbookSteps {
     }
     heading.accept("Copy the certificates to the other etcd hosts");
     out.append("Copy each host's `pki` folder to `/etc/kubernetes/pki` on that host, owned by")
-        .append(" root. For example, from ")
+        .append(" root, keeping the keys at mode 0600. The commands below assume root may log in")
+        .append(" with SSH; otherwise copy as your user to a temporary folder and move the files")
+        .append(" into place with sudo. For example, from ")
         .append(firstHost().name())
         .append(":\n\n```sh\n");
     for (Node host : otherHosts()) {

@@ -4,10 +4,14 @@ import io.kubetopology.api.Cidr;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.ControlPlaneEndpoint;
 import io.kubetopology.api.EtcdMember;
+import io.kubetopology.api.ExternalLoadBalancer;
+import io.kubetopology.api.IpAddress;
+import io.kubetopology.api.KubernetesVersion;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +42,7 @@ final class RunbookRenderer {
     List<Node> joiningControlPlanes =
         topology.controlPlanes().stream().filter(node -> !node.equals(first)).toList();
     appendOverview();
+    appendPrerequisites();
     appendSteps(AccessRunbook.beforeInstall(topology));
     appendInstallSteps();
     appendSteps(AccessRunbook.afterInstall(topology));
@@ -76,6 +81,58 @@ final class RunbookRenderer {
     out.append('\n');
     out.append("Run every step as root. Files that contain a secret have mode 0600, and")
         .append(" `bundle.json` marks them.\n\n");
+  }
+
+  private void appendPrerequisites() {
+    KubernetesVersion version = topology.kubernetesVersion();
+    heading("Before you start");
+    out.append("On every node that runs kubeadm:\n\n")
+        .append("- kubeadm, kubelet and kubectl of Kubernetes ")
+        .append(version.major())
+        .append('.')
+        .append(version.minor())
+        .append(", at least ")
+        .append(version)
+        .append(" for kubeadm, since an older kubeadm refuses the version;\n")
+        .append("- a container runtime listening on the node's CRI socket, set to the systemd")
+        .append(" cgroup driver that kubelet uses (containerd: `SystemdCgroup = true`);\n")
+        .append("- swap off and `net.ipv4.ip_forward = 1`, which kubeadm's preflight checks;\n");
+    List<String> images = AccessRunbook.extraImages(topology);
+    if (!images.isEmpty()) {
+      out.append("- on networks without access to the registries, these images pulled in")
+          .append(" advance, because `kubeadm config images pull` does not pull them: ")
+          .append(images.stream().map(image -> "`" + image + "`").collect(Collectors.joining(", ")))
+          .append(";\n");
+    }
+    appendEndpointResolution();
+    out.append('\n');
+  }
+
+  /** Asks for a name to resolve when kubeadm and kubelet reach the apiservers by that name. */
+  private void appendEndpointResolution() {
+    Optional<ControlPlaneEndpoint> endpoint = topology.effectiveControlPlaneEndpoint();
+    if (endpoint.isEmpty()
+        || isAddress(endpoint.get().host())
+        || topology.apiEndpoint() instanceof ExternalLoadBalancer) {
+      return;
+    }
+    Node target = topology.controlPlanes().get(0);
+    out.append("- `")
+        .append(endpoint.get().host())
+        .append("` resolving on every node, through DNS or a line in `/etc/hosts` such as `")
+        .append(target.address().address())
+        .append(' ')
+        .append(endpoint.get().host())
+        .append("`, since kubeadm and kubelet connect to the apiserver by that name.\n");
+  }
+
+  private static boolean isAddress(String host) {
+    try {
+      IpAddress.parse(host);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private String etcdDescription() {
@@ -204,7 +261,14 @@ final class RunbookRenderer {
     }
     out.append("; nodes stay NotReady until one runs.\n");
     out.append("- Once every node has joined, delete `/etc/kubernetes/kubeadm-config.yaml`")
-        .append(" from every node: it contains the bootstrap token and the certificate key.\n");
+        .append(" from every node: it contains the bootstrap token and the certificate key.")
+        .append(" Deleting the file does not revoke the token: run `kubeadm token delete` with")
+        .append(" the token's id, the part before the dot, on a control plane.\n");
+    if (topology.controlPlanes().size() > 1) {
+      out.append("- Once every control plane has joined, delete the uploaded certificates with")
+          .append(" `kubectl -n kube-system delete secret kubeadm-certs` rather than waiting two")
+          .append(" hours for kubeadm to do it.\n");
+    }
     if (topology.secrets().clusterCa().isPresent()) {
       out.append("- The joins check the cluster CA against its public key pin (`caCertHashes`),")
           .append(" so a server that poses as the cluster is rejected.\n");
