@@ -215,6 +215,9 @@ public final class KeepalivedConfigRenderer {
     line(out, 1, "fall " + lb.checkFall());
     line(out, 1, "rise " + lb.checkRise());
     line(out, 1, "weight " + (lb.preempt() ? checkWeight(holders) : 0));
+    // A node counts as failing until the check passes `rise` times, so a rebooted node with the
+    // highest priority does not take the VIP back before its own haproxy listens.
+    line(out, 1, "init_fail");
     out.append("}\n\n");
   }
 

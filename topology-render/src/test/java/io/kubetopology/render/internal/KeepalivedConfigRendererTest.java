@@ -36,6 +36,7 @@ class KeepalivedConfigRendererTest {
           fall 3
           rise 2
           weight -3
+          init_fail
       }
 
       vrrp_instance apiserver_vip {
@@ -73,6 +74,7 @@ class KeepalivedConfigRendererTest {
           fall 3
           rise 2
           weight -3
+          init_fail
       }
 
       vrrp_instance apiserver_vip {
@@ -110,6 +112,7 @@ class KeepalivedConfigRendererTest {
           fall 3
           rise 2
           weight -3
+          init_fail
       }
 
       vrrp_instance apiserver_vip {
@@ -152,6 +155,7 @@ class KeepalivedConfigRendererTest {
           fall 3
           rise 2
           weight 0
+          init_fail
       }
 
       vrrp_instance apiserver_vip {
