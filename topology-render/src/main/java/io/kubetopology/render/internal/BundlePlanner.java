@@ -20,7 +20,7 @@ public final class BundlePlanner {
   /** The runbook's path inside a bundle. */
   public static final String RUNBOOK = "RUNBOOK.md";
 
-  /** The folder inside a bundle that holds one folder per node. */
+  /** The folder inside a bundle that contains one folder per node. */
   static final String NODES_FOLDER = "nodes/";
 
   private BundlePlanner() {}

@@ -16,7 +16,8 @@ final class Json {
   /**
    * Writes {@code tree} indented, ending in a newline.
    *
-   * @throws IllegalArgumentException if the tree holds another type or a map key that is no string
+   * @throws IllegalArgumentException if the tree contains another type or a map key that is not a
+   *     string
    */
   static String write(Object tree) {
     StringBuilder out = new StringBuilder(4096);
@@ -87,7 +88,9 @@ final class Json {
       return name;
     }
     throw new IllegalArgumentException(
-        "JSON object key '" + key + "' is no string: build trees with string keys only");
+        "invalid JSON object key '"
+            + key
+            + "': it is not a string, so build trees with string keys only");
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Renders {@code bundle.json}: what the bundle is for, and every other file with its SHA-256, mode
- * and whether it holds a secret, so that a pipeline can verify a copied bundle.
+ * and whether it contains a secret, so that a pipeline can verify a copied bundle.
  */
 final class ManifestRenderer {
   private ManifestRenderer() {}

@@ -98,7 +98,7 @@ final class RunbookRenderer {
     out.append(AccessRunbook.afterInstallNote(topology));
   }
 
-  /** Groups files by the node whose folder holds them, in one pass, keeping their order. */
+  /** Groups files by the node whose folder contains them, in one pass, keeping their order. */
   private static Map<String, List<BundleFile>> groupByNode(List<BundleFile> nodeFiles) {
     int nameStart = BundlePlanner.NODES_FOLDER.length();
     Map<String, List<BundleFile>> groups = new HashMap<>();

@@ -114,8 +114,8 @@ public final class StaticPodRenderer {
 
   /**
    * Builds a static pod around {@code container}. The fabric8 objects are built with constructors
-   * and setters, because its builders copy every nested object at each step and cost several times
-   * more; the result equals what the builders give.
+   * and setters, because fabric8's builders copy every nested object at each step and cost several
+   * times more. The result equals what the builders give.
    */
   static Pod staticPod(String name, String tier, Container container, List<Volume> volumes) {
     ObjectMeta metadata = new ObjectMeta();

@@ -19,11 +19,12 @@ public final class Yaml {
   private Yaml() {}
 
   /**
-   * Writes {@code tree} as one YAML document ending in a newline. The tree holds maps with string
-   * keys, lists, strings, integers, booleans and nulls; map entries keep their iteration order.
+   * Writes {@code tree} as one YAML document ending in a newline. The tree contains maps with
+   * string keys, lists, strings, integers, booleans and nulls; map entries keep their iteration
+   * order.
    *
-   * @throws IllegalArgumentException if the tree holds another type, such as a fabric8 object (turn
-   *     a Pod into a tree with {@link PodTrees#toTree} first) or a map key that is no string
+   * @throws IllegalArgumentException if the tree contains another type, such as a fabric8 object
+   *     (turn a Pod into a tree with {@link PodTrees#toTree} first) or a map key that is no string
    */
   public static String write(Object tree) {
     StringBuilder out = new StringBuilder(1024);
@@ -100,11 +101,11 @@ public final class Yaml {
   private static void appendKey(StringBuilder out, Object key) {
     if (!(key instanceof String name)) {
       throw new IllegalArgumentException(
-          "YAML map key '"
+          "invalid YAML map key '"
               + key
-              + "' is a "
+              + "': it is a "
               + (key == null ? "null" : key.getClass().getName())
-              + ": build trees with string keys only");
+              + ", so build trees with string keys only");
     }
     YamlScalars.appendString(out, name);
   }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <p>The readers considered are the YAML 1.2 core schema (snakeyaml-engine, go-yaml v3), the YAML
  * 1.1 type repository (PyYAML, SnakeYAML 1.x) and go-yaml v2, which kubelet and kubeadm use through
  * sigs.k8s.io/yaml. A string stays plain only if it is printable ASCII, starts with no indicator,
- * holds no flow indicator, comment or mapping separator, and is no null, boolean, number or
+ * contains no flow indicator, comment or mapping separator, and is no null, boolean, number or
  * timestamp in any of them. Everything else is quoted, which costs nothing but two characters.
  */
 final class YamlScalars {
@@ -104,9 +104,10 @@ final class YamlScalars {
   }
 
   /**
-   * Appends {@code text} as a double-quoted scalar. Backslash, the double quote, every control
-   * character, the Unicode line and paragraph separators, the byte order mark and unpaired
-   * surrogates are escaped; other characters stay as they are.
+   * Appends {@code text} as a double-quoted scalar. Backslash and the double quote are escaped. So
+   * is every character that YAML does not allow unescaped or reads as a line break, which are the
+   * control characters, U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF and unpaired surrogates. Other
+   * characters stay as they are.
    */
   static void appendDoubleQuoted(StringBuilder out, String text) {
     out.append('"');
@@ -140,7 +141,12 @@ final class YamlScalars {
     if (c < ' ' || (c >= 0x7f && c <= 0x9f)) {
       return String.format("\\x%02x", (int) c);
     }
-    if (c == '\u2028' || c == '\u2029' || c == '\ufeff' || isUnpairedSurrogate(text, index)) {
+    if (c == '\u2028'
+        || c == '\u2029'
+        || c == '\ufeff'
+        || c == '\ufffe'
+        || c == '\uffff'
+        || isUnpairedSurrogate(text, index)) {
       return String.format("\\u%04x", (int) c);
     }
     return null;
