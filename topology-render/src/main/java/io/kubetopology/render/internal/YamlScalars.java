@@ -37,8 +37,18 @@ final class YamlScalars {
   /** Characters that start a YAML token when they start a plain scalar. */
   private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
 
-  /** Characters that end or split a plain scalar inside a flow collection. */
-  private static final String FLOW_INDICATORS = ",[]{}";
+  /**
+   * The only characters of the number alternatives of {@link #NUMBER_OR_TIMESTAMP}, so a string
+   * with any other character and no date in front is no number and needs no regular expression.
+   */
+  private static final String NUMBER_CHARACTERS = "0123456789_+-.:eEbBoOxXaAcCdDfFiInN";
+
+  /**
+   * Printable ASCII characters that may appear after the first one of a plain scalar, indexed by
+   * character. The flow indicators {@code ,[]{}} are left out, because they end or split a plain
+   * scalar inside a flow collection.
+   */
+  private static final boolean[] PLAIN_CONTINUATION = plainContinuation();
 
   private YamlScalars() {}
 
@@ -75,11 +85,19 @@ final class YamlScalars {
     return first != ' ';
   }
 
+  private static boolean[] plainContinuation() {
+    boolean[] plain = new boolean[128];
+    for (char c = ' '; c <= '~'; c++) {
+      plain[c] = ",[]{}".indexOf(c) < 0;
+    }
+    return plain;
+  }
+
   private static boolean continuesPlain(String text) {
     int last = text.length() - 1;
     for (int i = 0; i <= last; i++) {
       char c = text.charAt(i);
-      if (c < ' ' || c > '~' || FLOW_INDICATORS.indexOf(c) >= 0) {
+      if (c >= PLAIN_CONTINUATION.length || !PLAIN_CONTINUATION[c]) {
         return false;
       }
       if (c == ':' && (i == last || text.charAt(i + 1) == ' ')) {
@@ -100,7 +118,45 @@ final class YamlScalars {
             || first == '-'
             || first == '.'
             || first == '_';
-    return numberStart && NUMBER_OR_TIMESTAMP.matcher(text).matches();
+    if (!numberStart) {
+      return false;
+    }
+    // Each number alternative has at most one dot, so an IP address skips the expression.
+    if (!startsWithDate(text) && (dotCount(text) > 1 || !onlyNumberCharacters(text))) {
+      return false;
+    }
+    return NUMBER_OR_TIMESTAMP.matcher(text).matches();
+  }
+
+  private static boolean startsWithDate(String text) {
+    if (text.length() < 8 || text.charAt(4) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int dotCount(String text) {
+    int dots = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '.') {
+        dots++;
+      }
+    }
+    return dots;
+  }
+
+  private static boolean onlyNumberCharacters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (NUMBER_CHARACTERS.indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
