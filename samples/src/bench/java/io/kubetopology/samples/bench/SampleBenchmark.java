@@ -42,8 +42,8 @@ public class SampleBenchmark {
 
   /**
    * Hashes every file of the bundle once with SHA-256, as bundle.json needs, so that its share of
-   * {@link #render} shows. The renderer hashes a text shared by several nodes once; this hashes
-   * each file, which is an upper bound.
+   * {@link #render} shows. The renderer hashes a text that several nodes share once, so this
+   * figure, which hashes each file, is an upper bound.
    */
   @Benchmark
   public void sha256OfEveryFile(Blackhole blackhole) throws NoSuchAlgorithmException {
