@@ -88,7 +88,11 @@ public interface ClusterTopology extends WithClusterTopology {
     return ClusterSecrets.none();
   }
 
-  /** Returns the control-plane nodes in topology order. */
+  /**
+   * Returns the control-plane nodes in topology order. Computed on first use and kept, because the
+   * renderers ask for them once per node.
+   */
+  @Value.Lazy
   default List<Node> controlPlanes() {
     return nodes().stream().filter(Node::isControlPlane).toList();
   }

@@ -317,6 +317,18 @@ class ModelTest {
         .containsExactly("cp-1", "cp-2", "cp-3", "cp-0");
   }
 
+  @Test
+  void clusterTopology_controlPlanesFollowNewNodes() {
+    ClusterTopology topology = haTopology().build();
+    List<Node> before = topology.controlPlanes();
+
+    ClusterTopology changed = topology.withNodes(Node.controlPlane("cp-9", "10.0.0.19/24"));
+
+    assertThat(changed.controlPlanes()).extracting(Node::name).containsExactly("cp-9");
+    assertThat(topology.controlPlanes()).isSameAs(before);
+    assertThat(changed).isNotEqualTo(topology);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "  "})
   void clusterTopology_rejectsBlankName(String name) {

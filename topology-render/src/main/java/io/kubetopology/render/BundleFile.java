@@ -68,7 +68,8 @@ public final class BundleFile {
 
   /** Returns the mode as four octal digits, such as {@code 0600}. */
   public String modeText() {
-    return String.format("%04o", mode);
+    String octal = Integer.toOctalString(mode);
+    return "0000".substring(octal.length()) + octal;
   }
 
   /** Returns true if the file holds a secret (a token, key or password). */

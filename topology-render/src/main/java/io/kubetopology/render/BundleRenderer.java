@@ -23,8 +23,13 @@ import java.security.SecureRandom;
 public final class BundleRenderer {
   private final TopologyValidator validator;
 
-  private BundleRenderer(TopologyValidator validator) {
+  // False only for the standard validator, which runs the guard rules at their default severity,
+  // ERROR, without suppressions: its report already rejects every topology the guard would.
+  private final boolean runsGuard;
+
+  private BundleRenderer(TopologyValidator validator, boolean runsGuard) {
     this.validator = validator;
+    this.runsGuard = runsGuard;
   }
 
   /**
@@ -32,7 +37,7 @@ public final class BundleRenderer {
    * supports (Kubernetes versions, roles).
    */
   public static BundleRenderer standard() {
-    return withValidator(TopologyValidator.standard());
+    return new BundleRenderer(withRenderRules(TopologyValidator.standard()), false);
   }
 
   /**
@@ -40,9 +45,13 @@ public final class BundleRenderer {
    * renderer's own rules are added to it, because a topology that breaks them cannot be rendered.
    */
   public static BundleRenderer withValidator(TopologyValidator validator) {
+    return new BundleRenderer(withRenderRules(validator), true);
+  }
+
+  private static TopologyValidator withRenderRules(TopologyValidator validator) {
     TopologyValidator.Builder builder = validator.toBuilder();
     RenderRules.all().forEach(builder::addRule);
-    return new BundleRenderer(builder.build());
+    return builder.build();
   }
 
   /** Validates {@code topology} with this renderer's rules, without rendering. */
@@ -76,7 +85,9 @@ public final class BundleRenderer {
   public Bundle render(ClusterTopology topology, SecureRandom random) {
     ValidationReport report = validator.validate(topology);
     report.throwIfErrors();
-    RenderRules.guard().validate(topology).throwIfErrors();
+    if (runsGuard) {
+      RenderRules.guard().validate(topology).throwIfErrors();
+    }
     ClusterSecrets secrets = topology.secrets().completedWith(random);
     return new Bundle(topology, secrets, report, BundlePlanner.plan(topology, secrets));
   }

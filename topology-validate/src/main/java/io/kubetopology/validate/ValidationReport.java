@@ -15,14 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * suppressions that hid others.
  */
 public final class ValidationReport {
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final ObjectWriter JSON_WRITER =
-      JSON.writer()
-          .with(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
   private final List<Finding> findings;
   private final List<Suppression> suppressions;
 
@@ -101,7 +93,7 @@ public final class ValidationReport {
    * "path", "reason"}]}}, where a suppression without a path has {@code "path": null}.
    */
   public String toJson() {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = JsonWriter.MAPPER.createObjectNode();
     root.put("errors", count(Severity.ERROR));
     root.put("warnings", count(Severity.WARNING));
     root.put("infos", count(Severity.INFO));
@@ -123,11 +115,26 @@ public final class ValidationReport {
           .put("path", suppression.path().orElse(null))
           .put("reason", suppression.reason());
     }
-    return JSON_WRITER.writeValueAsString(root) + "\n";
+    return JsonWriter.WRITER.writeValueAsString(root) + "\n";
   }
 
   @Override
   public String toString() {
     return toText();
+  }
+
+  /**
+   * The Jackson writer of {@link #toJson()}, in a class of its own because building a mapper loads
+   * hundreds of classes: a validation that writes no JSON never loads them.
+   */
+  private static final class JsonWriter {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectWriter WRITER =
+        MAPPER
+            .writer()
+            .with(
+                new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
   }
 }

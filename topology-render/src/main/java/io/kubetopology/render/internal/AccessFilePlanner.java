@@ -8,18 +8,33 @@ import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
-/** Decides which files of the API endpoint access a node needs, and renders them. */
+/**
+ * Decides which files of the API endpoint access each node needs, and renders them. One planner
+ * serves one bundle: a file whose text is the same on every node that gets it (the haproxy and
+ * keepalived static pods, haproxy.cfg of the load balancer, the workers' local proxy) is rendered
+ * once, and every node's {@link BundleFile} shares that text.
+ */
 final class AccessFilePlanner {
-  private AccessFilePlanner() {}
+  private final ClusterTopology topology;
+  private final ClusterSecrets secrets;
+  private final Map<String, String> sharedTexts = new HashMap<>();
+
+  AccessFilePlanner(ClusterTopology topology, ClusterSecrets secrets) {
+    this.topology = topology;
+    this.secrets = secrets;
+  }
 
   /** Renders the load-balancer, kube-vip and local-proxy files of {@code node}. */
-  static List<BundleFile> nodeFiles(ClusterTopology topology, Node node, ClusterSecrets secrets) {
+  List<BundleFile> nodeFiles(Node node) {
     List<BundleFile> files = new ArrayList<>();
     if (topology.apiEndpoint() instanceof HaproxyKeepalived lb && holdsVirtualIp(lb, node)) {
-      files.addAll(loadBalancerFiles(topology, lb, node, secrets));
+      files.addAll(loadBalancerFiles(lb, node));
     }
     if (topology.apiEndpoint() instanceof KubeVip kubeVip && node.isControlPlane()) {
       files.add(
@@ -29,7 +44,7 @@ final class AccessFilePlanner {
     }
     OptionalInt proxyPort = topology.apiEndpoint().workerLocalProxyPort();
     if (proxyPort.isPresent() && runsWorkerProxy(node)) {
-      files.addAll(workerProxyFiles(topology, node, proxyPort.getAsInt()));
+      files.addAll(workerProxyFiles(node, proxyPort.getAsInt()));
     }
     return files;
   }
@@ -47,23 +62,26 @@ final class AccessFilePlanner {
     return lb.runsOnControlPlanes() ? node.isControlPlane() : node.hasRole(Role.LOAD_BALANCER);
   }
 
-  private static List<BundleFile> loadBalancerFiles(
-      ClusterTopology topology, HaproxyKeepalived lb, Node node, ClusterSecrets secrets) {
+  private List<BundleFile> loadBalancerFiles(HaproxyKeepalived lb, Node node) {
     List<BundleFile> files = new ArrayList<>();
     if (lb.placement() == HaproxyKeepalived.Placement.STATIC_PODS) {
       files.add(
           BundleFile.readable(
               BundlePlanner.nodePath(node, NodePaths.HAPROXY_MANIFEST),
-              StaticPodRenderer.toYaml(StaticPodRenderer.haproxy(topology, lb))));
+              shared(
+                  "haproxy pod",
+                  () -> StaticPodRenderer.toYaml(StaticPodRenderer.haproxy(topology, lb)))));
       files.add(
           BundleFile.readable(
               BundlePlanner.nodePath(node, NodePaths.KEEPALIVED_MANIFEST),
-              StaticPodRenderer.toYaml(StaticPodRenderer.keepalived(topology, lb))));
+              shared(
+                  "keepalived pod",
+                  () -> StaticPodRenderer.toYaml(StaticPodRenderer.keepalived(topology, lb)))));
     }
     files.add(
         BundleFile.readable(
             BundlePlanner.nodePath(node, NodePaths.HAPROXY_CONFIG),
-            HaproxyConfigRenderer.render(topology, lb)));
+            shared("haproxy.cfg", () -> HaproxyConfigRenderer.render(topology, lb))));
     files.add(
         BundleFile.secret(
             BundlePlanner.nodePath(node, NodePaths.KEEPALIVED_CONFIG),
@@ -81,13 +99,34 @@ final class AccessFilePlanner {
     return files;
   }
 
-  private static List<BundleFile> workerProxyFiles(ClusterTopology topology, Node node, int port) {
+  /**
+   * Returns the local proxy's files of {@code worker}. Both depend on the worker only through its
+   * address family, which picks the loopback address, so workers of one family share the texts.
+   */
+  private List<BundleFile> workerProxyFiles(Node worker, int port) {
+    String family = worker.address().address().isIpv4() ? "IPv4" : "IPv6";
     return List.of(
         BundleFile.readable(
-            BundlePlanner.nodePath(node, NodePaths.HAPROXY_MANIFEST),
-            StaticPodRenderer.toYaml(StaticPodRenderer.workerProxy(topology, node, port))),
+            BundlePlanner.nodePath(worker, NodePaths.HAPROXY_MANIFEST),
+            shared(
+                "worker proxy pod " + family,
+                () ->
+                    StaticPodRenderer.toYaml(
+                        StaticPodRenderer.workerProxy(topology, worker, port)))),
         BundleFile.readable(
-            BundlePlanner.nodePath(node, NodePaths.HAPROXY_CONFIG),
-            HaproxyConfigRenderer.renderWorkerProxy(topology, node, port)));
+            BundlePlanner.nodePath(worker, NodePaths.HAPROXY_CONFIG),
+            shared(
+                "worker proxy haproxy.cfg " + family,
+                () -> HaproxyConfigRenderer.renderWorkerProxy(topology, worker, port))));
+  }
+
+  /** Returns the text stored under {@code key}, rendering it on first use. */
+  private String shared(String key, Supplier<String> renderer) {
+    String text = sharedTexts.get(key);
+    if (text == null) {
+      text = renderer.get();
+      sharedTexts.put(key, text);
+    }
+    return text;
   }
 }

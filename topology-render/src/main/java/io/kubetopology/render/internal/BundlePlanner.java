@@ -21,13 +21,17 @@ public final class BundlePlanner {
   /** The runbook's path inside a bundle. */
   public static final String RUNBOOK = "RUNBOOK.md";
 
+  /** The folder inside a bundle that contains one folder per node. */
+  static final String NODES_FOLDER = "nodes/";
+
   private BundlePlanner() {}
 
   /** Renders every file of the bundle, sorted by path. */
   public static List<BundleFile> plan(ClusterTopology topology, ClusterSecrets secrets) {
     List<BundleFile> files = new ArrayList<>();
+    AccessFilePlanner access = new AccessFilePlanner(topology, secrets);
     for (Node node : topology.nodes()) {
-      files.addAll(nodeFiles(topology, node, secrets));
+      files.addAll(nodeFiles(topology, node, secrets, access));
     }
     files.sort(Comparator.comparing(BundleFile::path));
     files.add(BundleFile.readable(RUNBOOK, RunbookRenderer.render(topology, List.copyOf(files))));
@@ -39,7 +43,7 @@ public final class BundlePlanner {
   }
 
   private static List<BundleFile> nodeFiles(
-      ClusterTopology topology, Node node, ClusterSecrets secrets) {
+      ClusterTopology topology, Node node, ClusterSecrets secrets, AccessFilePlanner access) {
     List<BundleFile> files = new ArrayList<>();
     if (node.hasRole(Role.ETCD)) {
       return etcdHostFiles(topology, node, secrets);
@@ -48,12 +52,12 @@ public final class BundlePlanner {
       files.add(
           BundleFile.secret(
               nodePath(node, NodePaths.KUBEADM_CONFIG),
-              KubeadmConfigRenderer.render(topology, node, secrets)));
+              KubeadmConfigRenderer.renderMember(topology, node, secrets)));
     }
     if (KubeadmConfigRenderer.isInitNode(topology, node)) {
       secrets.clusterCa().ifPresent(ca -> files.addAll(clusterCaFiles(node, ca)));
     }
-    files.addAll(AccessFilePlanner.nodeFiles(topology, node, secrets));
+    files.addAll(access.nodeFiles(node));
     return files;
   }
 
@@ -95,6 +99,6 @@ public final class BundlePlanner {
 
   /** Returns the bundle path of the file a node needs at {@code absolutePath}. */
   public static String nodePath(Node node, String absolutePath) {
-    return "nodes/" + node.name() + absolutePath;
+    return NODES_FOLDER + node.name() + absolutePath;
   }
 }

@@ -29,8 +29,20 @@ public final class KubeadmConfigRenderer {
    *     the topology has no control plane, or the bootstrap token or certificate key is missing.
    */
   public static String render(ClusterTopology topology, Node node, ClusterSecrets secrets) {
+    return write(topology, KubeadmDocumentFactory.documentsFor(topology, node, secrets));
+  }
+
+  /**
+   * Renders the file of {@code node}, which the caller took from {@code topology.nodes()}, as
+   * {@link #render} does. It skips the check that the node is in the topology, which scans every
+   * node and would make a whole bundle quadratic in the node count.
+   */
+  static String renderMember(ClusterTopology topology, Node node, ClusterSecrets secrets) {
+    return write(topology, KubeadmDocumentFactory.memberDocumentsFor(topology, node, secrets));
+  }
+
+  private static String write(ClusterTopology topology, List<Document> documents) {
     KubeadmApiVersion version = KubeadmApiVersion.forVersion(topology.kubernetesVersion());
-    List<Document> documents = KubeadmDocumentFactory.documentsFor(topology, node, secrets);
     return KubeadmYamlTrees.toTrees(documents, version).stream()
         .map(Yaml::write)
         .collect(Collectors.joining(DOCUMENT_SEPARATOR));

@@ -80,6 +80,15 @@ final class KubeadmDocumentFactory {
    */
   static List<Document> documentsFor(ClusterTopology topology, Node node, ClusterSecrets secrets) {
     requireMember(topology, node);
+    return memberDocumentsFor(topology, node, secrets);
+  }
+
+  /**
+   * Builds the documents of {@code node}, which the caller took from {@code topology.nodes()}, as
+   * {@link #documentsFor} does without its membership check, which scans every node.
+   */
+  static List<Document> memberDocumentsFor(
+      ClusterTopology topology, Node node, ClusterSecrets secrets) {
     if (node.hasRole(Role.ETCD)) {
       return etcdHostDocuments(topology, node);
     }

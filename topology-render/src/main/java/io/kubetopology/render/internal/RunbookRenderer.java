@@ -10,7 +10,10 @@ import io.kubetopology.api.KubernetesVersion;
 import io.kubetopology.api.Node;
 import io.kubetopology.api.Role;
 import io.kubetopology.render.BundleFile;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,13 +23,13 @@ import java.util.stream.Collectors;
  */
 final class RunbookRenderer {
   private final ClusterTopology topology;
-  private final List<BundleFile> nodeFiles;
+  private final Map<String, List<BundleFile>> filesByNode;
   private final StringBuilder out = new StringBuilder();
   private int step;
 
   private RunbookRenderer(ClusterTopology topology, List<BundleFile> nodeFiles) {
     this.topology = topology;
-    this.nodeFiles = nodeFiles;
+    this.filesByNode = groupByNode(nodeFiles);
   }
 
   /**
@@ -160,10 +163,24 @@ final class RunbookRenderer {
     out.append(AccessRunbook.afterInstallNote(topology));
   }
 
+  /** Groups files by the node whose folder contains them, in one pass, keeping their order. */
+  private static Map<String, List<BundleFile>> groupByNode(List<BundleFile> nodeFiles) {
+    int nameStart = BundlePlanner.NODES_FOLDER.length();
+    Map<String, List<BundleFile>> groups = new HashMap<>();
+    for (BundleFile file : nodeFiles) {
+      String path = file.path();
+      int nameEnd = path.indexOf('/', nameStart);
+      if (path.startsWith(BundlePlanner.NODES_FOLDER) && nameEnd > nameStart) {
+        String nodeName = path.substring(nameStart, nameEnd);
+        groups.computeIfAbsent(nodeName, name -> new ArrayList<>()).add(file);
+      }
+    }
+    return groups;
+  }
+
   private void appendInstallCommands(Node node) {
     String prefix = BundlePlanner.nodePath(node, "");
-    List<BundleFile> files =
-        nodeFiles.stream().filter(file -> file.path().startsWith(prefix + "/")).toList();
+    List<BundleFile> files = filesByNode.getOrDefault(node.name(), List.of());
     if (files.isEmpty()) {
       return;
     }

@@ -1,23 +1,26 @@
 package io.kubetopology.render.internal;
 
+import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.kubetopology.api.ClusterTopology;
 import io.kubetopology.api.HaproxyKeepalived;
 import io.kubetopology.api.Node;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the haproxy and keepalived static pods that kubelet starts from {@link
@@ -72,15 +75,10 @@ public final class StaticPodRenderer {
   }
 
   private static Pod haproxy(ClusterTopology topology, String probeHost, int port, String tier) {
-    Container container =
-        new ContainerBuilder()
-            .withName("haproxy")
-            .withImage(topology.images().haproxyImage())
-            .withImagePullPolicy("IfNotPresent")
-            .withLivenessProbe(haproxyLivenessProbe(probeHost, port))
-            .withSecurityContext(haproxySecurityContext(port))
-            .withVolumeMounts(readOnlyMount("haproxy-config", HAPROXY_CONFIG_IN_POD))
-            .build();
+    Container container = container("haproxy", topology.images().haproxyImage());
+    container.setLivenessProbe(haproxyLivenessProbe(probeHost, port));
+    container.setSecurityContext(haproxySecurityContext(port));
+    container.setVolumeMounts(mutableList(readOnlyMount("haproxy-config", HAPROXY_CONFIG_IN_POD)));
     return staticPod(
         "haproxy",
         tier,
@@ -93,17 +91,13 @@ public final class StaticPodRenderer {
    * NodePaths#CHECK_APISERVER_SCRIPT} read-only and adds only the capabilities VRRP needs.
    */
   public static Pod keepalived(ClusterTopology topology, HaproxyKeepalived lb) {
-    Container container =
-        new ContainerBuilder()
-            .withName("keepalived")
-            .withImage(topology.images().keepalivedImage())
-            .withImagePullPolicy("IfNotPresent")
-            .withEnv(keepalivedImageEnv(lb))
-            .withSecurityContext(keepalivedSecurityContext())
-            .withVolumeMounts(
-                readOnlyMount("keepalived-config", KEEPALIVED_CONFIG_IN_POD),
-                readOnlyMount("check-apiserver", NodePaths.CHECK_APISERVER_SCRIPT))
-            .build();
+    Container container = container("keepalived", topology.images().keepalivedImage());
+    container.setEnv(mutableList(keepalivedImageEnv(lb)));
+    container.setSecurityContext(keepalivedSecurityContext());
+    container.setVolumeMounts(
+        mutableList(
+            readOnlyMount("keepalived-config", KEEPALIVED_CONFIG_IN_POD),
+            readOnlyMount("check-apiserver", NodePaths.CHECK_APISERVER_SCRIPT)));
     return staticPod(
         "keepalived",
         CONTROL_PLANE_TIER,
@@ -115,24 +109,49 @@ public final class StaticPodRenderer {
 
   /** Writes {@code pod} as a YAML manifest for {@link NodePaths#MANIFESTS_DIR}. */
   public static String toYaml(Pod pod) {
-    return Yaml.write(pod);
+    return Yaml.write(PodTrees.toTree(pod));
   }
 
+  /**
+   * Builds a static pod around {@code container}. The fabric8 objects are built with constructors
+   * and setters, because fabric8's builders copy every nested object at each step and cost several
+   * times more. The result equals what the builders give.
+   */
   static Pod staticPod(String name, String tier, Container container, List<Volume> volumes) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(NAMESPACE)
-        .addToLabels("component", name)
-        .addToLabels("tier", tier)
-        .endMetadata()
-        .withNewSpec()
-        .withContainers(container)
-        .withHostNetwork(true)
-        .withPriorityClassName(PRIORITY_CLASS)
-        .withVolumes(volumes)
-        .endSpec()
-        .build();
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(name);
+    metadata.setNamespace(NAMESPACE);
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("component", name);
+    labels.put("tier", tier);
+    metadata.setLabels(labels);
+    PodSpec spec = new PodSpec();
+    spec.setContainers(mutableList(container));
+    spec.setHostNetwork(true);
+    spec.setPriorityClassName(PRIORITY_CLASS);
+    spec.setVolumes(new ArrayList<>(volumes));
+    Pod pod = new Pod();
+    pod.setMetadata(metadata);
+    pod.setSpec(spec);
+    return pod;
+  }
+
+  /** Returns a container that pulls {@code image} only when the node does not have it. */
+  static Container container(String name, String image) {
+    Container container = new Container();
+    container.setName(name);
+    container.setImage(image);
+    container.setImagePullPolicy("IfNotPresent");
+    return container;
+  }
+
+  @SafeVarargs
+  static <T> List<T> mutableList(T... items) {
+    return new ArrayList<>(Arrays.asList(items));
+  }
+
+  static <T> List<T> mutableList(List<T> items) {
+    return new ArrayList<>(items);
   }
 
   /**
@@ -141,13 +160,10 @@ public final class StaticPodRenderer {
    * {@code kubeadm init} starts the first one, would fix nothing.
    */
   private static Probe haproxyLivenessProbe(String host, int port) {
-    return new ProbeBuilder()
-        .withNewTcpSocket()
-        .withHost(host)
-        .withPort(new IntOrString(port))
-        .endTcpSocket()
-        .withFailureThreshold(HAPROXY_LIVENESS_FAILURE_THRESHOLD)
-        .build();
+    Probe probe = new Probe();
+    probe.setTcpSocket(new TCPSocketAction(host, new IntOrString(port)));
+    probe.setFailureThreshold(HAPROXY_LIVENESS_FAILURE_THRESHOLD);
+    return probe;
   }
 
   /**
@@ -155,35 +171,32 @@ public final class StaticPodRenderer {
    * haproxy}, which has no effective capabilities anyway, so a port of 1024 or more needs none.
    */
   private static SecurityContext haproxySecurityContext(int frontendPort) {
+    SecurityContext context = new SecurityContext();
+    context.setAllowPrivilegeEscalation(false);
     if (frontendPort >= FIRST_UNPRIVILEGED_PORT) {
-      return new SecurityContextBuilder()
-          .withAllowPrivilegeEscalation(false)
-          .withNewCapabilities()
-          .withDrop("ALL")
-          .endCapabilities()
-          .build();
+      context.setCapabilities(capabilities(List.of(), List.of("ALL")));
+      return context;
     }
     // A capability added for a non-root user never becomes effective, and the image's haproxy
     // binary carries no file capabilities, so a privileged port needs root with only this one.
     // NOTE: this shape for ports below 1024 is not run against a cluster by the tests.
-    return new SecurityContextBuilder()
-        .withAllowPrivilegeEscalation(false)
-        .withRunAsUser(0L)
-        .withNewCapabilities()
-        .withDrop("ALL")
-        .withAdd("NET_BIND_SERVICE")
-        .endCapabilities()
-        .build();
+    context.setRunAsUser(0L);
+    context.setCapabilities(capabilities(List.of("NET_BIND_SERVICE"), List.of("ALL")));
+    return context;
   }
 
   private static SecurityContext keepalivedSecurityContext() {
     // NET_ADMIN adds and removes the VIP and NET_RAW sends VRRP adverts and gratuitous ARP.
     // NET_BROADCAST completes the set that the kubeadm HA guide and the osixia image's README add.
-    return new SecurityContextBuilder()
-        .withNewCapabilities()
-        .withAdd("NET_ADMIN", "NET_BROADCAST", "NET_RAW")
-        .endCapabilities()
-        .build();
+    SecurityContext context = new SecurityContext();
+    context.setCapabilities(
+        capabilities(List.of("NET_ADMIN", "NET_BROADCAST", "NET_RAW"), List.of()));
+    return context;
+  }
+
+  /** Returns the Linux capabilities to add to and drop from a container's default set. */
+  static Capabilities capabilities(List<String> add, List<String> drop) {
+    return new Capabilities(new ArrayList<>(add), new ArrayList<>(drop));
   }
 
   /**
@@ -201,11 +214,11 @@ public final class StaticPodRenderer {
   }
 
   static VolumeMount readOnlyMount(String name, String mountPath) {
-    return new VolumeMountBuilder()
-        .withName(name)
-        .withMountPath(mountPath)
-        .withReadOnly(true)
-        .build();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(name);
+    mount.setMountPath(mountPath);
+    mount.setReadOnly(true);
+    return mount;
   }
 
   /**
@@ -213,12 +226,9 @@ public final class StaticPodRenderer {
    * missing instead of mounting an empty directory in its place.
    */
   static Volume hostPathFile(String name, String path) {
-    return new VolumeBuilder()
-        .withName(name)
-        .withNewHostPath()
-        .withPath(path)
-        .withType("File")
-        .endHostPath()
-        .build();
+    Volume volume = new Volume();
+    volume.setName(name);
+    volume.setHostPath(new HostPathVolumeSource(path, "File"));
+    return volume;
   }
 }

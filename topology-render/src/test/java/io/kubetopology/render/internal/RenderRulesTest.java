@@ -84,6 +84,19 @@ class RenderRulesTest {
   }
 
   @Test
+  void guard_standardValidatorRunsItsRulesAtError() {
+    List<Rule> standardRules = TopologyValidator.standard().rules();
+
+    for (String id : RenderRules.GUARD_RULE_IDS) {
+      assertThat(standardRules)
+          .as(id)
+          .filteredOn(rule -> rule.id().equals(id))
+          .extracting(Rule::defaultSeverity)
+          .containsExactly(Severity.ERROR);
+    }
+  }
+
+  @Test
   void guard_passesReferenceTopology() {
     assertThat(RenderRules.guard().validate(topology("v1.33.4")).findings()).isEmpty();
   }
