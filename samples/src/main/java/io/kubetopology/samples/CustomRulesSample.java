@@ -11,7 +11,7 @@ import io.kubetopology.validate.ValidationReport;
 
 /**
  * Validates the default sample topology with a site rule on top of the standard catalogue, and
- * prints the report. The site rule asks every worker for a zone label; one worker is exempt, and
+ * prints the report. The site rule requires a zone label on every worker; one worker is exempt, and
  * the suppression records why.
  *
  * <p>Usage: {@code CustomRulesSample}; it exits with 1 when the report holds an error.

@@ -32,8 +32,8 @@ public interface Node extends WithNode {
 
   /**
    * The node's address on the cluster network with its prefix length. The address becomes the
-   * apiserver {@code advertiseAddress} and kubelet {@code node-ip}; the prefix tells which subnet
-   * the node sits in, which decides where a virtual IP may live.
+   * apiserver {@code advertiseAddress} and kubelet {@code node-ip}; the prefix gives the subnet of
+   * the node, which decides where a virtual IP may live.
    */
   InterfaceAddress address();
 
@@ -43,7 +43,7 @@ public interface Node extends WithNode {
    */
   Optional<String> interfaceName();
 
-  /** What the node does. */
+  /** The node's roles. */
   Set<Role> roles();
 
   /** Node labels, passed to kubelet as {@code node-labels}. */

@@ -1,6 +1,6 @@
 package io.kubetopology.api;
 
-/** What a node does in the cluster. A node may have several roles. */
+/** A node's function in the cluster. A node may have several roles. */
 public enum Role {
   /** Runs kube-apiserver, kube-controller-manager and kube-scheduler as static pods. */
   CONTROL_PLANE,

@@ -146,7 +146,7 @@ public final class TopologyDocuments {
 
     /**
      * Returns the topology as a YAML document. Secrets given in the topology are written too, so
-     * treat the text as secret when the topology holds any.
+     * treat the text as secret when the topology contains any.
      */
     public String toYaml(ClusterTopology topology) {
       return YAML.writeValueAsString(DocumentWriter.toTree(topology, includeDefaults));

@@ -48,7 +48,7 @@ public final class Bundle {
     return secrets;
   }
 
-  /** Returns the validation report; it holds no errors, but may hold warnings. */
+  /** Returns the validation report; it contains no errors, but may contain warnings. */
   public ValidationReport report() {
     return report;
   }

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One file of a bundle: its path inside the bundle, its text, its POSIX mode, and whether it holds
- * a secret. {@link #toString()} shows the path and mode, never the content.
+ * One file of a bundle: its path inside the bundle, its text, its POSIX mode, and whether it
+ * contains a secret. {@link #toString()} shows the path and mode, never the content.
  */
 public final class BundleFile {
   /** Mode of ordinary files: owner read-write, everyone else read. */
@@ -41,7 +41,7 @@ public final class BundleFile {
     return new BundleFile(path, text, MODE_EXECUTABLE, false);
   }
 
-  /** Creates a file that holds a secret, readable by its owner only. */
+  /** Creates a file that contains a secret, readable by its owner only. */
   public static BundleFile secret(String path, String text) {
     return new BundleFile(path, text, MODE_SECRET, true);
   }
@@ -72,7 +72,7 @@ public final class BundleFile {
     return "0000".substring(octal.length()) + octal;
   }
 
-  /** Returns true if the file holds a secret (a token, key or password). */
+  /** Returns true if the file contains a secret (a token, key or password). */
   public boolean containsSecret() {
     return secret;
   }

@@ -2,7 +2,7 @@ package io.kubetopology.validate;
 
 /**
  * Where a {@link Rule} reports its findings. The collector fills in the rule id and severity, so a
- * rule only says where, what and how to fix it.
+ * rule reports only the path, the problem and the fix.
  */
 public interface FindingCollector {
   /**

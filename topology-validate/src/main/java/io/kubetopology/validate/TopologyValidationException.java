@@ -6,7 +6,7 @@ public final class TopologyValidationException extends RuntimeException {
 
   private final transient ValidationReport report;
 
-  /** Creates the exception for a report that holds at least one error. */
+  /** Creates the exception for a report that contains at least one error. */
   public TopologyValidationException(ValidationReport report) {
     super("topology has " + report.count(Severity.ERROR) + " error(s):\n" + report.toText());
     this.report = report;

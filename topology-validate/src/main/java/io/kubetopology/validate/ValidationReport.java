@@ -51,7 +51,7 @@ public final class ValidationReport {
   }
 
   /**
-   * Throws if the report holds an error.
+   * Throws if the report contains an error.
    *
    * @throws TopologyValidationException carrying this whole report, if any finding is an error
    */

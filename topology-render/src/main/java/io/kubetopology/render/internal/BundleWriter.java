@@ -45,7 +45,7 @@ public final class BundleWriter {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
     try {
       writeFiles(files, staging);
-      // The staging directory stays 0700 while files are written, so nobody else can read a
+      // The staging directory stays 0700 while files are written, so no other user can read a
       // secret file before its final mode is set.
       Files.setPosixFilePermissions(staging, DIRECTORY_MODE);
       replace(staging, absolute);

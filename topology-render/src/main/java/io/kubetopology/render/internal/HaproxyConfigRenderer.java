@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Renders haproxy.cfg: a TCP frontend that spreads connections over every apiserver. The load
- * balancer's file is the same on every node that holds the virtual IP; a worker's local proxy
+ * balancer's file is the same on every node that may carry the virtual IP; a worker's local proxy
  * listens on its loopback address only. TCP mode passes TLS through, so clients see the apiservers'
  * own certificates.
  *
@@ -21,9 +21,9 @@ public final class HaproxyConfigRenderer {
   private HaproxyConfigRenderer() {}
 
   /**
-   * Renders haproxy.cfg of the load balancer {@code lb}, for every node that holds its virtual IP,
-   * with LF line endings and a trailing newline. As an OS service haproxy drops root for the Debian
-   * package's user {@code haproxy} once it has bound its ports.
+   * Renders haproxy.cfg of the load balancer {@code lb}, for every node that may carry its virtual
+   * IP, with LF line endings and a trailing newline. As an OS service haproxy drops root for the
+   * Debian package's user {@code haproxy} once it has bound its ports.
    *
    * @throws IllegalArgumentException if the topology has no control-plane node
    */
